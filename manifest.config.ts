@@ -1,0 +1,37 @@
+import { defineManifest } from '@crxjs/vite-plugin';
+import pkg from './package.json' with { type: 'json' };
+
+/** BOSSDesk cloud. On-prem BOSS Support Central origins are added at run time by the admin. */
+export const CLOUD_MATCHES = ['https://*.bossdesk.io/*'];
+/** Test build only: the demo help desk (localhost, 127.0.0.2 as an "on-prem" host) and the sandbox (127.0.0.1). */
+export const TEST_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*', 'http://127.0.0.2/*'];
+/** Public key of the test build, so that its id (and thus managed policy) is fixed: jnolmkmcgfnghfjkmgilbcbinffbikdf. */
+const TEST_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA242LNWdGYRq9X/Si6Ti83fx4olILrxl2E5JTP+wBybW9s5mWfQvjvxWOKk2tSrfiCkYnvMzj3oNS+r7msiDAApx4jrzQ5QVXSS4CZXrTgZ6QyNRhjbGt2P8P7SEDTzJoFaQTfqKw2yOhO6ZUzvFjlltng7plDe3qMra56tWTvHK9ml67Lj/ciTG+/mmtmh1ZQbfCq4zjD5mkXZuvk+vN0PPqsx6MOM6HgB3JgTHa9WNWXpiPIh08VZMcig00X7DvhA+d9Zh1yxVE4MlnmMR6Oip4Shgm0aewobC/YDLQGwWIilbysWdtAdjKPGeMdfGvzAaqtIQ+GTWAwpCVXqr0+QIDAQAB';
+
+export default defineManifest(({ mode }) => {
+  const test = mode === 'test';
+  return {
+    manifest_version: 3,
+    name: '__MSG_extName__',
+    short_name: 'TeamViewer for BOSS',
+    description: '__MSG_extDescription__',
+    version: pkg.version,
+    default_locale: 'en',
+    minimum_chrome_version: '120',
+    icons: { 16: 'icons/icon16.png', 48: 'icons/icon48.png', 128: 'icons/icon128.png' },
+    action: { default_title: '__MSG_extName__' },
+    options_page: 'src/pages/options/index.html',
+    background: { service_worker: 'src/background/index.ts', type: 'module' },
+    content_scripts: [{
+      matches: test ? [...CLOUD_MATCHES, 'http://localhost/*'] : CLOUD_MATCHES,
+      js: ['src/content/index.ts'],
+      run_at: 'document_idle',
+    }],
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
+    // The TeamViewer API is reached from the worker only; on-prem help desks are optional hosts.
+    host_permissions: ['https://webapi.teamviewer.com/*', ...CLOUD_MATCHES, ...(test ? TEST_HOSTS : [])],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    storage: { managed_schema: 'managed_schema.json' },
+    ...(test ? { key: TEST_KEY } : {}),
+  };
+});

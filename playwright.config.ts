@@ -1,0 +1,15 @@
+import { defineConfig } from '@playwright/test';
+
+// Each worker launches its own Chromium with the built test extension and its own sandbox and
+// demo desk on ephemeral ports (see e2e/fixtures.ts). Two workers suit a 2-core machine.
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
+  retries: 0,
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: { trace: 'retain-on-failure' },
+});

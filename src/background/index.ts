@@ -1,0 +1,40 @@
+// Service worker entry: registers every listener synchronously (so events that wake the worker
+// are not missed), then settles whatever a previous worker left in flight.
+import browser, { type Runtime } from 'webextension-polyfill';
+import { TICKET_PORT } from '../shared/protocol';
+import { reconcile } from './cases';
+import { offerPending } from './comments';
+import { onNotificationClick } from './notifier';
+import { handleMessage } from './router';
+import { lockStorage } from './storage';
+import { acceptPort, send } from './tabs';
+import { ticketView } from './views';
+import { EXPIRY_ALARM, WATCH_ALARM, armWatcher, tick } from './watcher';
+
+void lockStorage();
+
+browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => handleMessage(msg, sender));
+
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name !== TICKET_PORT) return port.disconnect();
+  acceptPort(port, async (ticketKey, p) => {
+    send(p, { type: 'view', view: await ticketView(ticketKey) });
+    await offerPending(ticketKey, p);
+  });
+});
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === WATCH_ALARM || alarm.name === EXPIRY_ALARM) void tick();
+});
+
+browser.notifications.onClicked.addListener((id) => void onNotificationClick(id));
+browser.notifications.onButtonClicked.addListener((id, button) => void onNotificationClick(id, button));
+
+void (async () => {
+  await reconcile();
+  await armWatcher();
+})();
+
+// Exposed for the e2e suite (it drives the worker through CDP): notification clicks cannot be
+// automated in Chromium, so tests call the same handler the click would.
+Object.assign(globalThis, { __tv4boss: { onNotificationClick, tick } });

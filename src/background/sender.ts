@@ -1,0 +1,45 @@
+// Who may talk to the worker. Fails closed: an unknown sender gets nothing.
+import browser from 'webextension-polyfill';
+import { CLOUD_ORIGIN_RE, TEST_ORIGINS } from '../shared/sites';
+import { getLocal } from './storage';
+
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+const extensionOrigin = () => new URL(browser.runtime.getURL('/')).origin;
+
+export function isExtensionPage(sender: SenderLike): boolean {
+  if (sender.id !== browser.runtime.id || !sender.url) return false;
+  return originOf(sender.url) === extensionOrigin();
+}
+
+export function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Origins the admin added (on-prem BOSS Support Central). */
+export async function addedSiteOrigins(): Promise<string[]> {
+  return ((await getLocal<{ origin: string }[]>('sites')) ?? []).map((s) => s.origin);
+}
+
+export async function isHelpdeskOrigin(origin: string): Promise<boolean> {
+  if (CLOUD_ORIGIN_RE.test(origin)) return true;
+  if (__TEST_BUILD__ && TEST_ORIGINS.includes(origin.replace(/:\d+$/, ''))) return true;
+  return (await addedSiteOrigins()).includes(origin);
+}
+
+/** A content script of ours, in the top frame of a tab on a help-desk site. Returns its origin. */
+export async function helpdeskSenderOrigin(sender: SenderLike): Promise<string | undefined> {
+  if (sender.id !== browser.runtime.id || !sender.tab || sender.frameId !== 0 || !sender.url) return undefined;
+  const origin = originOf(sender.url);
+  return origin && origin !== extensionOrigin() && (await isHelpdeskOrigin(origin)) ? origin : undefined;
+}

@@ -1,0 +1,72 @@
+// One ticket on screen: its widget, its live port to the worker, its close guard.
+import type { SiteProfile } from '../shared/profile/types';
+import { readFields } from '../shared/profile/read';
+import { ticketKey, type Ticket } from '../shared/ticket';
+import type { PortOut } from '../shared/protocol';
+import { request, watchTicket } from './bridge';
+import { postComment } from './actions';
+import { guardClose } from './guard';
+import { mountWidget, unmountWidget } from './mount';
+import { createWidgetStore } from './widget/store';
+import type { WidgetActions } from './widget/Widget';
+
+export class TicketSession {
+  readonly key: string;
+  readonly host: HTMLElement;
+  private readonly store = createWidgetStore();
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(private readonly profile: SiteProfile, private readonly id: string, mountPoint: Element) {
+    this.key = ticketKey({ origin: location.origin, id });
+    this.host = mountWidget(mountPoint, this.store, this.actions);
+    this.cleanups.push(
+      watchTicket(this.key, (m) => this.onPush(m)),
+      guardClose(profile, () => this.caseOpen(), () => this.store.setState({ refusedClose: true })),
+    );
+  }
+
+  /** Fields are read when needed, not cached: the technician may have just edited them. */
+  ticket(): Ticket {
+    return { origin: location.origin, id: this.id, url: location.href, fields: readFields(document, this.profile) };
+  }
+
+  private caseOpen(): boolean {
+    const a = this.store.getState().view?.active;
+    return !!a && a.state !== 'closed';
+  }
+
+  private onPush(m: PortOut): void {
+    if (m.type === 'view' && m.view.ticketKey === this.key) {
+      const stillOpen = !!m.view.active;
+      this.store.setState((s) => ({ view: m.view, refusedClose: s.refusedClose && stillOpen }));
+    } else if (m.type === 'post-comment' && m.ticketKey === this.key) {
+      if (postComment(this.profile, m.text)) void request({ type: 'comment/posted', ticketKey: this.key, caseId: m.caseId });
+    }
+  }
+
+  private async act(run: () => ReturnType<typeof request<'case/start'>>): Promise<void> {
+    if (this.store.getState().busy) return; // a double click sends one request
+    this.store.setState({ busy: true, localError: undefined, refusedClose: false });
+    const r = await run();
+    this.store.setState(r.ok ? { busy: false, view: r.data } : { busy: false, localError: r.error });
+  }
+
+  private readonly actions: WidgetActions = {
+    start: () => void this.act(() => request({ type: 'case/start', ticket: this.ticket() })),
+    stop: () => void this.act(() => request({ type: 'case/stop', ticketKey: this.key })),
+    openOptions: () => void request({ type: 'options/open' }),
+    copy: async (text) => {
+      try {
+        await navigator.clipboard.writeText(text);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+
+  dispose(): void {
+    this.cleanups.forEach((c) => c());
+    unmountWidget(this.host);
+  }
+}

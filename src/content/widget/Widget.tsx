@@ -1,0 +1,159 @@
+// The TeamViewer widget in the ticket's integrations area. Renders the worker's view; all text
+// from the ticket or TeamViewer goes through preact's text nodes, never HTML.
+import { useEffect, useState } from 'preact/hooks';
+import type { CaseView, TicketView } from '../../shared/protocol';
+import type { WidgetState, WidgetStore } from './store';
+import { errorMessage, needsOptions, retryable, t } from '../../shared/i18n';
+
+export interface WidgetActions {
+  start(): void;
+  stop(): void;
+  openOptions(): void;
+  copy(text: string): Promise<boolean>;
+}
+
+function useStore(store: WidgetStore): WidgetState {
+  const [s, set] = useState(store.getState());
+  useEffect(() => store.subscribe(set), [store]);
+  return s;
+}
+
+function useNow(periodMs: number): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), periodMs);
+    return () => clearInterval(id);
+  }, [periodMs]);
+  return now;
+}
+
+const dateTime = (iso?: string) => (iso ? new Date(iso).toLocaleString(navigator.language, { dateStyle: 'short', timeStyle: 'short' }) : '');
+
+function timeLeft(iso: string | undefined, now: number): string {
+  const ms = Date.parse(iso ?? '') - now;
+  if (!Number.isFinite(ms) || ms <= 0) return t('expiresNow');
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  return t('timeLeft', [String(h), String(m).padStart(2, '0')]);
+}
+
+function duration(c: CaseView): string {
+  const ms = Date.parse(c.closedAt ?? '') - Date.parse(c.createdAt ?? '');
+  if (!Number.isFinite(ms) || ms < 0) return '';
+  const min = Math.round(ms / 60_000);
+  return min >= 60 ? `${Math.floor(min / 60)} h ${String(min % 60).padStart(2, '0')} min` : `${min} min`;
+}
+
+function CopyButton({ text, label, actions }: { text: string; label: string; actions: WidgetActions }) {
+  const [done, setDone] = useState(false);
+  return (
+    <button type="button" class="tv-copy" aria-label={label} onClick={async () => setDone(await actions.copy(text))}>
+      {done ? t('copied') : t('copy')}
+    </button>
+  );
+}
+
+function statusLine(view: TicketView | undefined, s: WidgetState): string {
+  if (!view) return t('loading');
+  if (!view.connected) return t('stateNotConnected');
+  const a = view.active;
+  if (!a) return t('stateReady');
+  if (a.state === 'creating') return t('stateCreating');
+  if (a.state === 'closing') return t('stateClosing');
+  if (a.online) return t('stateOnline');
+  return s.busy ? t('stateWorking') : t('stateOpen', a.code ?? '');
+}
+
+function OpenCase({ c, actions, busy, now }: { c: CaseView; actions: WidgetActions; busy: boolean; now: number }) {
+  const closing = c.state === 'closing';
+  return (
+    <div class="tv-case">
+      {c.online && <p class="tv-online" data-testid="online">{t('customerWaiting')}</p>}
+      <dl>
+        <dt>{t('sessionCode')}</dt>
+        <dd class="tv-code-row">
+          <span class="tv-code" data-testid="code">{c.code}</span>
+          <CopyButton text={c.code ?? ''} label={t('copyCode')} actions={actions} />
+        </dd>
+        <dt>{t('expiryDate')}</dt>
+        <dd data-testid="expiry">
+          <time dateTime={c.validUntil}>{dateTime(c.validUntil)}</time> <span class="tv-muted">({timeLeft(c.validUntil, now)})</span>
+        </dd>
+        <dt>{t('supporterLink')}</dt>
+        <dd>
+          <a data-testid="supporter-link" href={c.supporterLink} target="_blank" rel="noopener noreferrer">{t('connectNow')}</a>
+        </dd>
+        <dt>{t('customerLink')}</dt>
+        <dd class="tv-code-row">
+          <a data-testid="customer-link" class="tv-link" href={c.customerLink} target="_blank" rel="noopener noreferrer">{c.customerLink}</a>
+          <CopyButton text={c.customerLink ?? ''} label={t('copyCustomerLink')} actions={actions} />
+        </dd>
+      </dl>
+      <button type="button" class="tv-stop" aria-label={t('stopSession')} disabled={busy || closing} onClick={actions.stop}>
+        <span aria-hidden="true">■</span> {closing ? t('stateClosing') : t('stop')}
+      </button>
+    </div>
+  );
+}
+
+function History({ items }: { items: CaseView[] }) {
+  if (!items.length) return null;
+  return (
+    <details class="tv-history">
+      <summary>{t('history', String(items.length))}</summary>
+      <ul>
+        {items.map((c) => (
+          <li key={c.id} data-testid="history-item" data-outcome={c.state}>
+            <span class="tv-code">{c.code ?? '—'}</span> · {dateTime(c.createdAt ?? c.requestedAt)} · {duration(c)} ·{' '}
+            <span class={`tv-outcome tv-${c.state}`}>{t(`outcome_${c.state}`)}</span>
+            {c.comment && !c.comment.posted && <span class="tv-pending"> · {t('commentPending')}</span>}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+export function Widget({ store, actions }: { store: WidgetStore; actions: WidgetActions }) {
+  const s = useStore(store);
+  const now = useNow(30_000);
+  const view = s.view;
+  const error = s.localError ?? view?.error;
+  const active = view?.active;
+  const waiting = view?.waiting && view.waiting.untilMs > now - 1000;
+  return (
+    <section class="tv-widget" aria-labelledby="tv-title">
+      <header>
+        <h3 id="tv-title">TeamViewer</h3>
+      </header>
+      <p class="tv-sr" role="status" aria-live="polite" data-testid="status">
+        {statusLine(view, s)}
+      </p>
+      {view && !view.connected && (
+        <div class="tv-notice">
+          <p>{t('notConnected')}</p>
+          <button type="button" onClick={actions.openOptions}>{t('openSettings')}</button>
+        </div>
+      )}
+      {view?.connected && !active && (
+        <button type="button" class="tv-play" aria-label={t('startSession')} disabled={s.busy} onClick={actions.start}>
+          <span aria-hidden="true">▶</span> {t('start')}
+        </button>
+      )}
+      {active?.state === 'creating' && <p class="tv-muted" data-testid="creating">{t('stateCreating')}</p>}
+      {active && active.state !== 'creating' && <OpenCase c={active} actions={actions} busy={s.busy} now={now} />}
+      {waiting && <p class="tv-waiting" data-testid="waiting">{t('waitingRetry')}</p>}
+      {s.refusedClose && active && <p class="tv-error" role="alert" data-testid="close-refused">{t('closeRefused')}</p>}
+      {error && (
+        <div class="tv-error" role="alert" data-testid="error" data-code={error.code}>
+          <p>{errorMessage(error)}{error.detail && error.code === 'forbidden' ? ` (${error.detail})` : ''}</p>
+          {needsOptions(error) && <button type="button" onClick={actions.openOptions}>{t('openSettings')}</button>}
+          {retryable(error) && view?.connected && (
+            <button type="button" onClick={active ? actions.stop : actions.start}>{t('retry')}</button>
+          )}
+        </div>
+      )}
+      {view && <History items={view.history} />}
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+// Widget state: the worker's view of the ticket plus what only this tab knows.
+import { createStore } from 'zustand/vanilla';
+import type { TicketView, UiError } from '../../shared/protocol';
+
+export interface WidgetState {
+  view?: TicketView;
+  /** A request from this tab is on its way (disables play/stop: one click, one request). */
+  busy: boolean;
+  /** A local failure (e.g. the worker could not be reached), shown until the next action. */
+  localError?: UiError;
+  /** The help desk's close was refused because a case is open. */
+  refusedClose: boolean;
+}
+
+export const createWidgetStore = () => createStore<WidgetState>(() => ({ busy: false, refusedClose: false }));
+export type WidgetStore = ReturnType<typeof createWidgetStore>;

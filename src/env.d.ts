@@ -1,0 +1,2 @@
+/** True in the test build (loopback hosts granted, short alarms allowed). */
+declare const __TEST_BUILD__: boolean;

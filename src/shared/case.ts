@@ -1,0 +1,64 @@
+// A TeamViewer service case as the product records it, and the view of it that tabs receive.
+import type { Ticket } from './ticket';
+import type { TvErrorInfo } from './teamviewer/errors';
+
+export type CaseState =
+  | 'creating' // recorded before POST /sessions so that a restart can reconcile
+  | 'open'
+  | 'closing'
+  | 'closed'
+  | 'expired'
+  | 'failed' // never created
+  | 'close_failed'; // could not be closed (e.g. access revoked); kept, never lost
+
+export const ACTIVE_STATES: readonly CaseState[] = ['creating', 'open', 'closing'];
+export const isActive = (s: CaseState) => ACTIVE_STATES.includes(s);
+
+export interface CaseRecord {
+  /** Local id, also written into custom_api: how a restarted worker finds a case it created. */
+  id: string;
+  ticketKey: string;
+  ticket: Ticket;
+  state: CaseState;
+  technician?: string;
+  requestedAt: string;
+  code?: string;
+  groupid?: string;
+  createdAt?: string;
+  validUntil?: string;
+  closedAt?: string;
+  supporterLink?: string;
+  customerLink?: string;
+  online?: boolean;
+  onlineNotified?: boolean;
+  error?: TvErrorInfo;
+  comment?: { text: string; posted: boolean };
+  updatedAt: string;
+}
+
+/** The JSON written into the case's custom_api: enough to rebuild reports from TeamViewer. */
+export interface CaseMetadata {
+  app: 'boss-tv';
+  v: 1;
+  caseId: string;
+  ticketKey: string;
+  ticket: Ticket['fields'];
+}
+
+export function caseMetadata(rec: Pick<CaseRecord, 'id' | 'ticketKey' | 'ticket'>): string {
+  const meta: CaseMetadata = { app: 'boss-tv', v: 1, caseId: rec.id, ticketKey: rec.ticketKey, ticket: rec.ticket.fields };
+  let json = JSON.stringify(meta);
+  // custom_api is limited to 4000 characters: drop the longest free-text field first.
+  if (json.length > 4000) json = JSON.stringify({ ...meta, ticket: { ...meta.ticket, title: meta.ticket.title?.slice(0, 200) } });
+  return json.slice(0, 4000);
+}
+
+export function parseCaseMetadata(customApi: string | undefined): CaseMetadata | undefined {
+  if (!customApi) return undefined;
+  try {
+    const m = JSON.parse(customApi) as Partial<CaseMetadata>;
+    return m && m.app === 'boss-tv' && typeof m.caseId === 'string' && typeof m.ticketKey === 'string' ? (m as CaseMetadata) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,64 @@
+// The two built-in site profiles. Fields are found by their visible label in English or Spanish
+// (BOSS shows either); selectors are only used where a label cannot work (title, number).
+import type { FieldRule, SiteProfile } from './types';
+import type { TicketField } from '../ticket';
+
+const LABELS: Partial<Record<TicketField, string[]>> = {
+  category: ['Category', 'Categoría', 'Categoria'],
+  type: ['Type', 'Ticket type', 'Tipo', 'Tipo de ticket'],
+  priority: ['Priority', 'Prioridad'],
+  source: ['Source', 'Origin', 'Origen'],
+  requesterName: ['Requester', 'Requested by', 'Requester name', 'Solicitante', 'Nombre del solicitante'],
+  requesterEmail: ['Requester email', 'Requester e-mail', 'Correo del solicitante', 'Correo electrónico del solicitante', 'Email', 'Correo electrónico'],
+  technician: ['Technician', 'Assigned to', 'Assignee', 'Técnico', 'Técnico asignado', 'Asignado a'],
+  status: ['Status', 'Estado'],
+};
+
+const byLabel = (extra: Partial<Record<TicketField, FieldRule>>): Partial<Record<TicketField, FieldRule>> => ({
+  ...Object.fromEntries(Object.entries(LABELS).map(([k, labels]) => [k, { labels }])),
+  ...extra,
+});
+
+/** Status values (option values or texts) that close or resolve a ticket. */
+const CLOSED = ['closed', 'resolved', 'cerrado', 'resuelto', 'close', 'resolve'];
+
+export const BOSSDESK_PROFILE: SiteProfile = {
+  version: 1,
+  id: 'bossdesk',
+  name: 'BOSSDesk (cloud)',
+  ticketUrl: ['/tickets?/(?:view/|edit/|details/)?(?<id>\\d+)(?=[/?#]|$)'],
+  fields: byLabel({
+    number: { selector: '.ticket-number', labels: ['Ticket number', 'Number', 'Número'] },
+    title: { selector: '.ticket-title', pattern: '^\\s*#?[A-Z]*-?\\d+\\s+(.+)$', labels: ['Subject', 'Title', 'Asunto', 'Título'] },
+  }),
+  mount: ['.sidebar .integrations .integrations-body', '.integrations-body', 'aside [class*="integration" i]'],
+  comment: { field: '.comment-form textarea', submit: '.comment-form [type=submit]', internal: '.comment-form input[type=checkbox]' },
+  reply: { to: '.reply-form [name=to]', subject: '.reply-form [name=subject]', body: '.reply-form textarea', send: '.reply-form [type=submit]' },
+  close: {
+    controls: ['.close-ticket', '[data-action="close-ticket"]', '[data-action="resolve-ticket"]'],
+    status: { select: '.status-control select', apply: '.status-control button' },
+    closedValues: CLOSED,
+  },
+};
+
+export const SUPPORT_CENTRAL_PROFILE: SiteProfile = {
+  version: 1,
+  id: 'boss-support-central',
+  name: 'BOSS Support Central (on-prem)',
+  ticketUrl: ['/ServiceRecord\\.aspx\\?(?:[^#]*&)?(?:id|srid|recordid)=(?<id>\\d+)'],
+  fields: byLabel({
+    number: { selector: '[id$=lblRecordNumber]', labels: ['Number', 'Número', 'Service Record', 'Registro de servicio'] },
+    title: { labels: ['Subject', 'Asunto', 'Title', 'Título'] },
+  }),
+  mount: ['#integrationsBox .box-content', '#integrationsBox', '[id*="Integrations" i] .box-content'],
+  comment: { field: '[id$=txtNote]', submit: '[id$=btnAddNote]', internal: '[id$=chkInternal]' },
+  reply: { to: '[id$=txtReplyTo]', subject: '[id$=txtReplySubject]', body: '[id$=txtReplyBody]', send: '[id$=btnSendReply]' },
+  close: {
+    controls: ['[id$=btnCloseRecord]', '[id$=btnResolveRecord]'],
+    status: { select: '[id$=ddlStatus]', apply: '[id$=btnUpdateStatus]' },
+    // Support Central's status list has numeric ids; the option text is checked too.
+    closedValues: CLOSED,
+  },
+};
+
+export const BUILTIN_PROFILES: SiteProfile[] = [BOSSDESK_PROFILE, SUPPORT_CENTRAL_PROFILE];

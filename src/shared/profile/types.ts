@@ -1,0 +1,32 @@
+// A site profile: data, not code, that tells the adapter how to read one help desk's ticket page.
+import type { TicketField } from '../ticket';
+
+export interface FieldRule {
+  /** Visible labels to look for, in any language the desk may show ("Category", "Categoría"). */
+  labels?: string[];
+  /** CSS selector of the value element; wins over labels when it matches. */
+  selector?: string;
+  /** Regex applied to the found text; its first group (or the whole match) is the value. */
+  pattern?: string;
+}
+
+export interface SiteProfile {
+  version: 1;
+  id: string;
+  name: string;
+  /** Regex sources tested against `pathname + search`; the named group `id` is the ticket id. */
+  ticketUrl: string[];
+  fields: Partial<Record<TicketField, FieldRule>>;
+  /** Where the widget goes (the integrations area of the right-hand sidebar); first match wins. */
+  mount: string[];
+  comment?: { field: string; submit: string; internal?: string };
+  reply?: { subject: string; body: string; send: string; to?: string };
+  close?: {
+    /** Buttons that close or resolve the ticket. */
+    controls: string[];
+    /** A status select applied by a button; refused when its value means closed. */
+    status?: { select: string; apply: string };
+    /** Status values and option texts that mean closed or resolved (case-insensitive). */
+    closedValues: string[];
+  };
+}

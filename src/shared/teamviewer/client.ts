@@ -1,0 +1,149 @@
+// TeamViewer Web API v1 client: base URL, bearer, timeouts, retries with backoff and Retry-After,
+// error mapping. No browser APIs: the worker gives it a token and a base URL.
+import { ofetch, FetchError } from 'ofetch';
+import { DEFAULT_RETRY, TvError, mapHttpError, nextRetryDelay, type RetryPolicy, type TvErrorInfo } from './errors';
+import type {
+  TvAccount, TvConnectionPage, TvConnectionRecord, TvCreateSession, TvGroup, TvSession, TvSessionList,
+} from './types';
+
+export const DEFAULT_API_BASE = 'https://webapi.teamviewer.com/api/v1';
+/** Under Chrome's 30 s limit for a pending fetch in a service worker. */
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+export interface ClientOptions {
+  baseUrl: string;
+  token: string;
+  timeoutMs?: number;
+  retry?: RetryPolicy;
+  /** Told before each wait, so the UI can say "waiting" during a 429 or an outage. */
+  onRetry?: (err: TvErrorInfo, delayMs: number, attempt: number) => void;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export function normaliseToken(input: string): string {
+  return input.trim().replace(/^bearer\s+/i, '').trim();
+}
+
+export class TeamViewerClient {
+  constructor(private readonly opts: ClientOptions) {}
+
+  private async once<T>(method: Method, path: string, query?: Record<string, string | undefined>, body?: unknown): Promise<T> {
+    const cleanQuery = query ? Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) : undefined;
+    try {
+      return await ofetch<T>(path, {
+        baseURL: this.opts.baseUrl.replace(/\/+$/, ''),
+        method,
+        query: cleanQuery,
+        body: body as Record<string, unknown> | undefined,
+        headers: { Authorization: `Bearer ${this.opts.token}`, Accept: 'application/json' },
+        timeout: this.opts.timeoutMs ?? REQUEST_TIMEOUT_MS,
+        retry: 0, // retries are ours: we must tell the UI and honour Retry-After
+      });
+    } catch (e) {
+      throw new TvError(toErrorInfo(e));
+    }
+  }
+
+  /** Sends a request, retrying transient failures. `retry: false` for calls that must not repeat blindly. */
+  async request<T>(method: Method, path: string, opts: { query?: Record<string, string | undefined>; body?: unknown; retry?: boolean } = {}): Promise<T> {
+    const policy = opts.retry === false ? { ...DEFAULT_RETRY, attempts: 1 } : (this.opts.retry ?? DEFAULT_RETRY);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once<T>(method, path, opts.query, opts.body);
+      } catch (e) {
+        const info = (e as TvError).info;
+        const delay = nextRetryDelay(info, attempt, policy);
+        if (delay === null) throw e;
+        this.opts.onRetry?.(info, delay, attempt);
+        await (this.opts.sleep ?? defaultSleep)(delay);
+      }
+    }
+  }
+
+  /** True when the token is accepted; false for token_valid:false (HTTP 200) and for 401. */
+  async ping(): Promise<boolean> {
+    try {
+      const r = await this.request<{ token_valid?: boolean }>('GET', '/ping');
+      return r.token_valid === true;
+    } catch (e) {
+      if (e instanceof TvError && e.kind === 'invalid_token') return false;
+      throw e;
+    }
+  }
+
+  account(): Promise<TvAccount> {
+    return this.request('GET', '/account');
+  }
+
+  async findGroupByName(name: string): Promise<TvGroup | undefined> {
+    const r = await this.request<{ groups?: TvGroup[] }>('GET', '/groups', { query: { name, shouldMatchFullName: 'true' } });
+    // shouldMatchFullName is honoured by the API, but compare anyway: "BOSS" must not pick "BOSS old".
+    return r.groups?.find((g) => g.name === name);
+  }
+
+  getGroup(id: string): Promise<TvGroup> {
+    return this.request('GET', `/groups/${encodeURIComponent(id)}`);
+  }
+
+  createGroup(name: string): Promise<TvGroup> {
+    return this.request('POST', '/groups', { body: { name }, retry: false });
+  }
+
+  /** Never retried here: a lost answer may still have created the case (the caller reconciles). */
+  createSession(body: TvCreateSession): Promise<TvSession> {
+    return this.request('POST', '/sessions', { body, retry: false });
+  }
+
+  getSession(code: string): Promise<TvSession> {
+    return this.request('GET', `/sessions/${encodeURIComponent(code)}`);
+  }
+
+  closeSession(code: string): Promise<void> {
+    return this.request('PUT', `/sessions/${encodeURIComponent(code)}`, { body: { state: 'closed' } });
+  }
+
+  /** Every open case (of a group), paging through `next_offset`. */
+  async listOpenSessions(groupid?: string): Promise<TvSession[]> {
+    const all: TvSession[] = [];
+    let offset: string | undefined;
+    for (let page = 0; page < 100; page++) {
+      const r = await this.request<TvSessionList>('GET', '/sessions', {
+        query: { state: 'open', full_list: 'true', groupid, offset },
+      });
+      all.push(...(r.sessions ?? []));
+      if (!r.next_offset || !r.sessions_remaining) break;
+      offset = r.next_offset;
+    }
+    return all;
+  }
+
+  /** Connection reports, paging through `next_offset` → `offset_id`. */
+  async connectionReports(query: { session_code?: string; groupid?: string; from_date?: string; to_date?: string }): Promise<TvConnectionRecord[]> {
+    const all: TvConnectionRecord[] = [];
+    let offset_id: string | undefined;
+    for (let page = 0; page < 100; page++) {
+      const r = await this.request<TvConnectionPage>('GET', '/reports/connections', { query: { ...query, offset_id } });
+      all.push(...(r.records ?? []));
+      if (!r.next_offset || !r.records_remaining) break;
+      offset_id = r.next_offset;
+    }
+    return all;
+  }
+}
+
+function toErrorInfo(e: unknown): TvErrorInfo {
+  if (e instanceof FetchError) {
+    const status = e.response?.status ?? e.status;
+    if (status) return mapHttpError(status, e.data, e.response?.headers.get('retry-after'));
+    const cause = (e.cause ?? {}) as { name?: string };
+    if (cause.name === 'TimeoutError' || cause.name === 'AbortError' || /timeout|aborted/i.test(e.message)) {
+      return { kind: 'timeout', description: e.message };
+    }
+    return { kind: 'network', description: e.message };
+  }
+  return { kind: 'network', description: e instanceof Error ? e.message : String(e) };
+}

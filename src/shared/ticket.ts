@@ -1,0 +1,38 @@
+// What the help-desk adapter reads off a ticket page. All of it is untrusted page text.
+
+export const TICKET_FIELDS = [
+  'number', 'title', 'category', 'type', 'priority', 'source',
+  'requesterName', 'requesterEmail', 'technician', 'status',
+] as const;
+export type TicketField = (typeof TICKET_FIELDS)[number];
+
+export interface Ticket {
+  /** Help desk origin, e.g. https://acme.bossdesk.io */
+  origin: string;
+  /** The id from the URL (stable across renames and languages). */
+  id: string;
+  url: string;
+  fields: Partial<Record<TicketField, string>>;
+}
+
+/** One active case per ticket: the key is the help desk origin plus the ticket id. */
+export function ticketKey(t: Pick<Ticket, 'origin' | 'id'>): string {
+  return `${t.origin}#${t.id}`;
+}
+
+export function originOfKey(key: string): string {
+  return key.slice(0, key.indexOf('#'));
+}
+
+const MAX_FIELD = 500;
+
+/** Bounds and normalises untrusted field text before it travels or is stored. */
+export function sanitiseTicket(t: Ticket): Ticket {
+  const fields: Ticket['fields'] = {};
+  for (const [k, v] of Object.entries(t.fields)) {
+    if (typeof v === 'string' && (TICKET_FIELDS as readonly string[]).includes(k)) {
+      fields[k as TicketField] = v.replace(/\s+/g, ' ').trim().slice(0, MAX_FIELD);
+    }
+  }
+  return { origin: String(t.origin).slice(0, 200), id: String(t.id).slice(0, 100), url: String(t.url).slice(0, 2000), fields };
+}

@@ -1,0 +1,192 @@
+import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import { startSandbox, DEMO_TOKEN } from '../e2e/servers/sandbox.ts';
+import type { SandboxHandle, Session, ConnectionRecord, LoggedRequest } from '../e2e/servers/sandbox.ts';
+
+let sb: SandboxHandle;
+
+beforeAll(async () => { sb = await startSandbox({ port: 0 }); });
+afterAll(async () => { await sb.close(); });
+beforeEach(async () => { await ctl('/reset'); });
+
+async function api(path: string, init: { method?: string; body?: unknown; token?: string | null } = {}) {
+  const headers: Record<string, string> = {};
+  const token = init.token === undefined ? DEMO_TOKEN : init.token;
+  if (token !== null) headers.Authorization = `Bearer ${token}`;
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch(sb.apiBase + path, {
+    method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await res.text();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as any };
+}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function ctl(path: string, body: unknown = {}, method: 'GET' | 'POST' = 'POST'): Promise<any> {
+  const res = await fetch(`${sb.url}/__control${path}`, { method, body: method === 'GET' ? undefined : JSON.stringify(body) });
+  expect(res.ok, `${method} ${path} → ${res.status}`).toBe(true);
+  return res.json();
+}
+async function createGroup(name = 'BOSS'): Promise<string> {
+  return (await api('/groups', { method: 'POST', body: { name } })).body.id as string;
+}
+async function createSession(groupid: string, extra: Record<string, unknown> = {}): Promise<Session> {
+  const r = await api('/sessions', { method: 'POST', body: { groupid, ...extra } });
+  expect(r.status).toBe(200);
+  return r.body as Session;
+}
+
+describe('TeamViewer sandbox', () => {
+  it('answers ping for valid and invalid tokens', async () => {
+    expect((await api('/ping')).body).toEqual({ token_valid: true });
+    const bad = await api('/ping', { token: 'nope' });
+    expect(bad.status).toBe(200);
+    expect(bad.body).toEqual({ token_valid: false });
+  });
+
+  it('returns the 401 error shape and the per-token account', async () => {
+    for (const token of [null, 'unknown-token']) {
+      const r = await api('/account', { token });
+      expect(r.status).toBe(401);
+      expect(r.headers.get('content-type')).toMatch(/application\/json/);
+      expect(r.body).toEqual({ error: 'invalid_token', error_description: expect.any(String), error_code: 401 });
+    }
+    const acc = await api('/account');
+    expect(acc.body).toMatchObject({ userid: 'u11293276', name: 'Jon Snow', license: { type: 'Corporate', isactive: true } });
+  });
+
+  it('denies areas per token with 403 invalid_permission', async () => {
+    await ctl('/tokens', { token: 'limited', denied: ['reports'], license: { type: 'Free', isactive: false } });
+    const r = await api('/reports/connections', { token: 'limited' });
+    expect(r.status).toBe(403);
+    expect(r.body).toEqual({ error: 'invalid_permission', error_description: 'Permission denied: reports', error_code: 403 });
+    expect((await api('/account', { token: 'limited' })).body.license).toEqual({ type: 'Free', isactive: false });
+  });
+
+  it('looks groups up by exact name and creates them', async () => {
+    expect((await api('/groups?name=BOSS&shouldMatchFullName=true')).body).toEqual({ groups: [] });
+    const id = await createGroup('BOSS');
+    expect(id).toMatch(/^g\d+$/);
+    await createGroup('BOSS Archive');
+    const exact = (await api('/groups?name=BOSS&shouldMatchFullName=true')).body.groups;
+    expect(exact).toEqual([{ id, name: 'BOSS', shared_with: [], owner: { userid: 'u11293276', name: 'Jon Snow' }, permissions: 'owned' }]);
+    expect((await api('/groups?name=boss')).body.groups).toHaveLength(2);
+    expect((await api(`/groups/${id}`)).body.name).toBe('BOSS');
+    expect((await api('/groups/g1')).status).toBe(404);
+    expect((await api('/groups', { method: 'POST', body: {} })).body.error).toBe('invalid_request');
+  });
+
+  it('validates session creation and returns the documented shape', async () => {
+    const noGroup = await api('/sessions', { method: 'POST', body: { description: 'x' } });
+    expect(noGroup.status).toBe(400);
+    expect(noGroup.body).toMatchObject({ error: 'invalid_request', error_code: 400 });
+    expect((await api('/sessions', { method: 'POST', body: { groupid: 'g999' } })).body.error_description).toMatch(/groupid/);
+    const gid = await createGroup();
+    const long = await api('/sessions', { method: 'POST', body: { groupid: gid, description: 'a'.repeat(4001) } });
+    expect(long.status).toBe(400);
+    expect(long.body.error_description).toMatch(/description/);
+
+    const s = await createSession(gid, { description: 'Printer', custom_api: '{"ticket":42}', end_customer: { name: 'Ana Ruiz', email: 'ana@example.com' } });
+    expect(s.code).toMatch(/^s\d{3}-\d{3}-\d{3}$/);
+    expect(s).toMatchObject({ state: 'Open', groupid: gid, assigned_userid: 'u11293276', online: false, support_session_type: 'Default', custom_api: '{"ticket":42}' });
+    expect(s.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(Date.parse(s.valid_until) - Date.parse(s.created_at)).toBe(24 * 3600_000);
+    const digits = s.code.replace(/-/g, '');
+    expect(s.end_customer_link).toBe(`https://get.teamviewer.com/v15/${digits}`);
+    const secret = /-([A-Za-z0-9]{12})$/.exec(s.supporter_link)?.[1];
+    expect(secret).toBeDefined();
+    expect(s.webclient_supporter_link).toBe(`https://login.teamviewer.com/Connect/IndexByol?sessioncode=${digits}&servicequeuetoken=${secret}`);
+    expect((await api(`/sessions/${s.code}`)).body).toEqual(s);
+    // groupname of a missing group creates it
+    const byName = await api('/sessions', { method: 'POST', body: { groupname: 'New Queue' } });
+    expect(byName.status).toBe(200);
+    expect((await api('/groups?name=New Queue&shouldMatchFullName=true')).body.groups[0].id).toBe(byName.body.groupid);
+  });
+
+  it('pages the session list newest first with next_offset', async () => {
+    await ctl('/config', { pageSize: 2 });
+    const gid = await createGroup();
+    const codes: string[] = [];
+    for (let i = 0; i < 5; i++) codes.push((await createSession(gid)).code);
+    const seen: string[] = [];
+    let offset: string | undefined;
+    const remaining: number[] = [];
+    do {
+      const r = await api(`/sessions?state=open&full_list=true${offset ? `&offset=${offset}` : ''}`);
+      seen.push(...(r.body.sessions as Session[]).map((x) => x.code));
+      remaining.push(r.body.sessions_remaining);
+      offset = r.body.next_offset;
+    } while (offset);
+    expect(seen).toEqual([...codes].reverse());
+    expect(remaining).toEqual([3, 1, 0]);
+  });
+
+  it('closes a session via PUT and reports closed_at', async () => {
+    const s = await createSession(await createGroup());
+    const put = await api(`/sessions/${s.code}`, { method: 'PUT', body: { state: 'closed' } });
+    expect(put.status).toBe(204);
+    expect(put.body).toBeNull();
+    const got = (await api(`/sessions/${s.code}`)).body;
+    expect(got.state).toBe('Closed');
+    expect(got.closed_at).toMatch(/Z$/);
+    expect((await api('/sessions?state=open')).body.sessions).toEqual([]);
+    expect((await api('/sessions?state=closed')).body.sessions).toHaveLength(1);
+    expect((await api('/sessions/s000-000-000', { method: 'PUT', body: { state: 'closed' } })).status).toBe(404);
+  });
+
+  it('connect sets online and adds reports paged by offset_id', async () => {
+    await ctl('/config', { pageSize: 2 });
+    const gid = await createGroup();
+    const sessions = [await createSession(gid), await createSession(gid), await createSession(gid, { custom_api: 'T-3' })];
+    const recs: ConnectionRecord[] = [];
+    for (const s of sessions) recs.push(await ctl(`/sessions/${s.code}/connect`, { notes: 'fixed' }));
+    expect((await api(`/sessions/${sessions[0]!.code}`)).body.online).toBe(true);
+
+    const p1 = (await api(`/reports/connections?groupid=${gid}&has_code=true`)).body;
+    expect(p1.records).toHaveLength(2);
+    expect(p1.records_remaining).toBe(1);
+    expect(p1.records[0]).toMatchObject({
+      session_code: sessions[2]!.code, custom_api: 'T-3', groupname: 'BOSS', username: 'Jon Snow', devicename: 'ANA-LAPTOP',
+      deviceid: 'r123456789', billing_state: 'Bill', fee: 0, currency: 'EUR', notes: 'fixed',
+    });
+    expect(Date.parse(p1.records[0].end_date) - Date.parse(p1.records[0].start_date)).toBe(12 * 60_000);
+    const p2 = (await api(`/reports/connections?groupid=${gid}&offset_id=${p1.next_offset}`)).body;
+    expect(p2.records.map((r: ConnectionRecord) => r.id)).toEqual([recs[0]!.id]);
+    expect(p2.next_offset).toBeUndefined();
+
+    expect((await api(`/reports/connections/${recs[0]!.id}`, { method: 'PUT', body: { notes: 'n' } })).status).toBe(204);
+    expect((await api(`/reports/connections?session_code=${sessions[0]!.code}`)).body.records[0].notes).toBe('n');
+  });
+
+  it('injects faults for count calls, then answers normally', async () => {
+    await ctl('/faults', { path: '^/account$', status: 429, headers: { 'Retry-After': '2' }, body: { error: 'rate_limit_reached', error_description: 'slow down', error_code: 429 } });
+    const first = await api('/account');
+    expect(first.status).toBe(429);
+    expect(first.headers.get('retry-after')).toBe('2');
+    expect(first.body.error).toBe('rate_limit_reached');
+    expect((await api('/account')).status).toBe(200);
+
+    await ctl('/faults', { status: -1, method: 'GET', path: '^/ping$' });
+    await expect(fetch(`${sb.apiBase}/ping`, { headers: { Authorization: `Bearer ${DEMO_TOKEN}` } })).rejects.toThrow();
+
+    const log = (await ctl('/requests', undefined, 'GET')) as LoggedRequest[];
+    expect(log.map((r) => [r.method, r.path, r.status])).toEqual([['GET', '/account', 429], ['GET', '/account', 200], ['GET', '/ping', -1]]);
+    expect(log[0]!.auth).toBe(DEMO_TOKEN);
+  });
+
+  it('revoked tokens ping false and get 401 elsewhere', async () => {
+    await ctl('/revoke', { token: DEMO_TOKEN });
+    expect((await api('/ping')).body).toEqual({ token_valid: false });
+    const r = await api('/account');
+    expect(r.status).toBe(401);
+    expect(r.body.error_description).toBe('The token has been revoked');
+    await ctl('/reset');
+    expect((await api('/ping')).body).toEqual({ token_valid: true });
+  });
+
+  it('answers CORS preflight and unknown routes', async () => {
+    const pre = await fetch(`${sb.apiBase}/sessions`, { method: 'OPTIONS' });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-origin')).toBe('*');
+    expect((await api('/nothing-here')).body).toMatchObject({ error: 'not_found', error_code: 404 });
+  });
+});
