@@ -109,3 +109,44 @@ export const widget = (page: Page) => page.locator('tv4boss-widget');
 export function parseMeta(customApi: string | undefined): { caseId: string; ticketKey: string; ticket: Record<string, string> } {
   return JSON.parse(customApi ?? '{}');
 }
+
+type WorkerGlobals = { __tv4boss: { tick(): Promise<void>; onNotificationClick(id: string, button?: number): Promise<void> } };
+
+/** The extension's current service worker (a stopped worker is replaced by a new one). */
+export async function currentWorker(ctx: BrowserContext): Promise<Worker> {
+  const workers = ctx.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://'));
+  return workers[workers.length - 1] ?? (await ctx.waitForEvent('serviceworker'));
+}
+
+/** Runs one watcher tick now (the alarm would do the same on its own period). */
+export async function tick(ctx: BrowserContext): Promise<void> {
+  const sw = await currentWorker(ctx);
+  await sw.evaluate(() => (globalThis as unknown as WorkerGlobals).__tv4boss.tick());
+}
+
+export async function notificationClick(ctx: BrowserContext, id: string, button?: number): Promise<void> {
+  const sw = await currentWorker(ctx);
+  await sw.evaluate(([i, b]) => (globalThis as unknown as WorkerGlobals).__tv4boss.onNotificationClick(i as string, b as number | undefined), [id, button] as const);
+}
+
+export async function notifications(ctx: BrowserContext): Promise<Record<string, unknown>> {
+  const sw = await currentWorker(ctx);
+  return sw.evaluate(() => chrome.notifications.getAll());
+}
+
+/** Stops every service worker (as Chrome does to an idle worker) through CDP. */
+export async function stopWorkers(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+/** Opens a demo ticket and starts a case from its widget; returns the session code. */
+export async function startFromWidget(page: Page, url: string): Promise<string> {
+  await page.goto(url);
+  const w = widget(page);
+  await w.getByRole('button', { name: 'Start TeamViewer session' }).click();
+  await expect(w.getByTestId('code')).toHaveText(/^s[\d-]+$/);
+  return (await w.getByTestId('code').textContent())!;
+}

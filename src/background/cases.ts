@@ -1,4 +1,5 @@
 // Service cases: start (one per ticket, whatever the clicks, tabs or restarts), stop, reconcile.
+import browser from 'webextension-polyfill';
 import { caseMetadata, parseCaseMetadata, type CaseRecord } from '../shared/case';
 import { toUiError } from '../shared/app-error';
 import { closingComment } from '../shared/closing-comment';
@@ -162,6 +163,10 @@ export async function finishClosed(client: TeamViewerClient, rec: CaseRecord, ou
   return next;
 }
 
+/** A request in flight when the worker died may still be processed by TeamViewer for a while. */
+const CREATING_GRACE_MS = 60_000;
+export const RECONCILE_ALARM = 'reconcile';
+
 /** After a worker restart: settle the cases that were mid-flight when it died. */
 export async function reconcile(): Promise<void> {
   const pending = (await activeCases()).filter((c) => c.state !== 'open');
@@ -172,28 +177,30 @@ export async function reconcile(): Promise<void> {
   } catch {
     return;
   }
+  let again = false;
   for (const rec of pending) {
     await withLock(rec.ticketKey, async () => {
       const cur = await getCase(rec.id);
-      if (!cur) return;
+      if (!cur || !['creating', 'closing'].includes(cur.state)) return;
       try {
         if (cur.state === 'creating') {
           const found = await findCreated(client, cur);
-          await putCase(found ? { ...cur, ...sessionFacts(found), state: 'open' } : { ...cur, state: 'failed', error: { kind: 'network', description: 'interrupted' } });
-        } else if (cur.state === 'closing' && cur.code) {
+          if (found) await putCase({ ...cur, ...sessionFacts(found), state: 'open' });
+          else if (Date.now() - Date.parse(cur.requestedAt) < CREATING_GRACE_MS) again = true;
+          else await putCase({ ...cur, state: 'failed', error: { kind: 'network', description: 'interrupted' } });
+        } else if (cur.code) {
           const s = await client.getSession(cur.code).catch((e) => (e instanceof TvError && e.kind === 'not_found' ? undefined : Promise.reject(e)));
-          if (!s || s.state.toLowerCase() === 'closed') await finishClosed(client, cur, 'closed');
-          else {
-            await client.closeSession(cur.code);
-            await finishClosed(client, cur, 'closed');
-          }
+          if (s && s.state.toLowerCase() !== 'closed') await client.closeSession(cur.code);
+          await finishClosed(client, cur, 'closed');
         }
       } catch (e) {
+        again = true;
         console.warn('reconcile deferred', cur.id, toUiError(e).code);
       }
       await broadcast(cur.ticketKey);
     });
   }
+  if (again) await browser.alarms.create(RECONCILE_ALARM, { when: Date.now() + 5_000 });
   await armWatcher();
 }
 

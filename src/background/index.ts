@@ -2,7 +2,7 @@
 // are not missed), then settles whatever a previous worker left in flight.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { TICKET_PORT } from '../shared/protocol';
-import { reconcile } from './cases';
+import { RECONCILE_ALARM, reconcile } from './cases';
 import { offerPending } from './comments';
 import { onNotificationClick } from './notifier';
 import { handleMessage } from './router';
@@ -25,6 +25,7 @@ browser.runtime.onConnect.addListener((port) => {
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === WATCH_ALARM || alarm.name === EXPIRY_ALARM) void tick();
+  else if (alarm.name === RECONCILE_ALARM) void reconcile();
 });
 
 browser.notifications.onClicked.addListener((id) => void onNotificationClick(id));

@@ -2,8 +2,8 @@
 // (created_at / closed_at, connection reports), never from the technician's clock.
 // Never contains the supporter link.
 import dayjs from 'dayjs';
-import 'dayjs/locale/es';
-import localizedFormat from 'dayjs/plugin/localizedFormat';
+import 'dayjs/locale/es.js';
+import localizedFormat from 'dayjs/plugin/localizedFormat.js';
 import { durationMs, formatDuration } from './duration';
 import type { TvConnectionRecord } from './teamviewer/types';
 

@@ -4,8 +4,8 @@
 // supporter link) that is not meant for the customer.
 import Mustache, { type TemplateSpans } from 'mustache';
 import dayjs from 'dayjs';
-import 'dayjs/locale/es';
-import localizedFormat from 'dayjs/plugin/localizedFormat';
+import 'dayjs/locale/es.js';
+import localizedFormat from 'dayjs/plugin/localizedFormat.js';
 
 dayjs.extend(localizedFormat);
 

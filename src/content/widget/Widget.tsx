@@ -1,6 +1,6 @@
 // The TeamViewer widget in the ticket's integrations area. Renders the worker's view; all text
 // from the ticket or TeamViewer goes through preact's text nodes, never HTML.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { CaseView, TicketView } from '../../shared/protocol';
 import type { WidgetState, WidgetStore } from './store';
 import { errorMessage, needsOptions, retryable, t } from '../../shared/i18n';
@@ -14,7 +14,10 @@ export interface WidgetActions {
 
 function useStore(store: WidgetStore): WidgetState {
   const [s, set] = useState(store.getState());
-  useEffect(() => store.subscribe(set), [store]);
+  useLayoutEffect(() => {
+    set(store.getState()); // the worker may have answered between render and subscription
+    return store.subscribe(set);
+  }, [store]);
   return s;
 }
 
@@ -152,6 +155,9 @@ export function Widget({ store, actions }: { store: WidgetStore; actions: Widget
             <button type="button" onClick={active ? actions.stop : actions.start}>{t('retry')}</button>
           )}
         </div>
+      )}
+      {view?.history.some((c) => c.comment && !c.comment.posted) && (
+        <p class="tv-muted" data-testid="comment-pending">{t('commentPendingNotice')}</p>
       )}
       {view && <History items={view.history} />}
     </section>

@@ -1,0 +1,135 @@
+// Service-case lifecycle in real Chromium against the sandbox and the demo desk.
+import dayjs from 'dayjs';
+import {
+  test, expect, connectToken, widget, tick, notifications, notificationClick, stopWorkers, startFromWidget, currentWorker,
+} from './fixtures';
+import { formatStamp } from '../src/shared/closing-comment';
+import { formatDuration } from '../src/shared/duration';
+
+const START = 'Start TeamViewer session';
+const STOP = 'Stop TeamViewer session';
+
+test.beforeEach(async ({ page, extensionId, sandbox }) => {
+  await connectToken(page, extensionId, sandbox);
+  await expect(page.getByTestId('account')).toBeVisible();
+});
+
+test('double click and a second tab on the same ticket make one case, shown in both tabs', async ({ context, page, sandbox, desk }) => {
+  const url = desk.ticketUrl('1043');
+  await page.goto(url);
+  const other = await context.newPage();
+  await other.goto(url);
+  // Slow the create down so that every click lands while the first is in flight.
+  await sandbox.fault({ method: 'POST', path: '^/sessions$', status: 0, delayMs: 800 });
+  const play1 = widget(page).getByRole('button', { name: START });
+  const play2 = widget(other).getByRole('button', { name: START });
+  // Two clicks in the same task (faster than any human double click), and the other tab's click.
+  await Promise.all([play1.evaluate((b: HTMLButtonElement) => { b.click(); b.click(); }), play2.click()]);
+  await expect(widget(page).getByTestId('code')).toBeVisible();
+  const code = await widget(page).getByTestId('code').textContent();
+  await expect(widget(other).getByTestId('code')).toHaveText(code!, { timeout: 1_000 });
+  const state = await sandbox.state();
+  expect(state.sessions).toHaveLength(1);
+  expect((await sandbox.requests()).filter((r) => r.method === 'POST' && r.path === '/sessions')).toHaveLength(1);
+});
+
+test('customer joins: notification, widget says so, click opens the supporter link', async ({ context, page, sandbox, desk }) => {
+  const code = await startFromWidget(page, desk.ticketUrl('1042'));
+  const supporter = await widget(page).getByTestId('supporter-link').getAttribute('href');
+  await sandbox.call('POST', `/sessions/${code}/online`, {});
+  await tick(context);
+  await expect(widget(page).getByTestId('online')).toHaveText(/Customer is waiting/);
+  const all = await notifications(context);
+  const ids = Object.keys(all).filter((id) => id.startsWith('joined:'));
+  expect(ids).toHaveLength(1);
+  // A second tick does not notify again.
+  await tick(context);
+  expect(Object.keys(await notifications(context)).filter((id) => id.startsWith('joined:'))).toHaveLength(1);
+  // No network here: answer the supporter link locally so the opened tab keeps its URL.
+  await context.route('https://get.teamviewer.com/**', (r) => r.fulfill({ contentType: 'text/html', body: '<title>TeamViewer</title>' }));
+  const opened = context.waitForEvent('page');
+  await notificationClick(context, ids[0]!);
+  const tab = await opened;
+  await expect.poll(() => tab.url()).toContain(supporter!.replace('https://', ''));
+  await expect(tab).toHaveTitle('TeamViewer');
+  // The other button brings the ticket's tab to the front.
+  await notificationClick(context, ids[0]!, 1);
+  await expect.poll(() => page.evaluate(() => document.visibilityState)).toBe('visible');
+});
+
+test('stop writes one comment with code, start, end and duration from the server, plus the device', async ({ context, page, sandbox, desk }) => {
+  const code = await startFromWidget(page, desk.ticketUrl('1042'));
+  await sandbox.call('POST', `/sessions/${code}/connect`, { devicename: 'ANA-LAPTOP', minutes: 7, notes: 'Cleared the print queue' });
+  await tick(context);
+  await widget(page).getByRole('button', { name: STOP }).click();
+  await expect(widget(page).getByRole('button', { name: START })).toBeVisible();
+  await expect.poll(async () => (await desk.comments('1042')).length).toBe(1);
+  const [comment] = await desk.comments('1042');
+  const s = (await sandbox.state()).sessions[0]!;
+  const text = comment!.text;
+  expect(text).toContain(code);
+  expect(text).toContain(`Start: ${formatStamp(s.created_at, 'en')}`);
+  expect(text).toContain(`End: ${formatStamp(s.closed_at!, 'en')}`);
+  expect(text).toContain(`Duration: ${formatDuration(dayjs(s.closed_at).diff(s.created_at))}`);
+  expect(text).toContain('Device: ANA-LAPTOP');
+  expect(text).toContain('Connection time: 7 min 00 s');
+  expect(text).toContain('Cleared the print queue');
+  expect(text).not.toContain(s.supporter_link);
+  // History in the widget.
+  await expect(widget(page).getByTestId('history-item')).toHaveAttribute('data-outcome', 'closed');
+});
+
+test('closing the ticket is refused while a case is open and allowed after', async ({ page, desk }) => {
+  await startFromWidget(page, desk.ticketUrl('1044'));
+  await page.getByRole('button', { name: 'Close ticket' }).click();
+  await expect(widget(page).getByTestId('close-refused')).toHaveText('Close the TeamViewer service case before closing this ticket.');
+  await page.locator('#status-select').selectOption('resolved');
+  await page.locator('.status-control button').click();
+  const changes = await desk.get<unknown[]>('/api/status-changes?ticket=1044');
+  expect(changes).toHaveLength(0);
+
+  await widget(page).getByRole('button', { name: STOP }).click();
+  await expect(widget(page).getByRole('button', { name: START })).toBeVisible();
+  await page.getByRole('button', { name: 'Close ticket' }).click();
+  await expect.poll(async () => (await desk.get<{ to: string }[]>('/api/status-changes?ticket=1044')).map((c) => c.to)).toEqual(['closed']);
+});
+
+test('expiry: the watcher alarm frees the play button and history says expired', async ({ page, sandbox, desk, extensionId }) => {
+  const code = await startFromWidget(page, desk.ticketUrl('1045'));
+  // A 1 s watcher period (the test build allows it) so that the real alarm does the work.
+  const options = await page.context().newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html`);
+  await options.getByLabel('Check TeamViewer every (seconds)').fill('1');
+  await options.getByLabel('Check TeamViewer every (seconds)').blur();
+  await options.close();
+  await sandbox.call('POST', `/sessions/${code}/expire`);
+  await expect(widget(page).getByRole('button', { name: START })).toBeVisible({ timeout: 15_000 });
+  await expect(widget(page).getByTestId('history-item').first()).toHaveAttribute('data-outcome', 'expired');
+});
+
+test('a case closed in the Management Console is followed by the widget', async ({ context, page, sandbox, desk }) => {
+  const code = await startFromWidget(page, desk.ticketUrl('1046'));
+  await sandbox.call('POST', `/sessions/${code}/close`);
+  await tick(context);
+  await expect(widget(page).getByRole('button', { name: START })).toBeVisible();
+  await expect(widget(page).getByTestId('history-item').first()).toHaveAttribute('data-outcome', 'closed');
+});
+
+test('worker stopped between the API call and the write: the case is found again, alarms survive', async ({ context, page, sandbox, desk }) => {
+  await page.goto(desk.ticketUrl('1042'));
+  await sandbox.fault({ method: 'POST', path: '^/sessions$', status: 0, delayMs: 2500 });
+  await widget(page).getByRole('button', { name: START }).click();
+  await expect.poll(async () => (await sandbox.requests()).some((r) => r.method === 'POST' && r.path === '/sessions')).toBe(true);
+  await stopWorkers(page);
+  await expect(widget(page).getByTestId('code')).toBeVisible({ timeout: 20_000 });
+  const state = await sandbox.state();
+  expect(state.sessions).toHaveLength(1);
+  await expect(widget(page).getByTestId('code')).toHaveText(state.sessions[0]!.code);
+  // The restarted worker re-armed the watcher from stored state.
+  await stopWorkers(page);
+  await page.reload();
+  await expect(widget(page).getByTestId('code')).toHaveText(state.sessions[0]!.code);
+  const sw = await currentWorker(context);
+  const alarms = await sw.evaluate(() => chrome.alarms.getAll());
+  expect(alarms.map((a) => a.name)).toContain('watch');
+});
