@@ -29,7 +29,9 @@ describe('caseMetadata / parseCaseMetadata', () => {
     expect(json.length).toBeLessThanOrEqual(4000);
     const meta = parseCaseMetadata(json)!;
     expect(meta.caseId).toBe('0b6c1c7e-1d2f-4d1e-9a53-3b1f2d9d0a11');
-    expect(meta.ticket.title).toBe(huge.slice(0, 200));
+    // Shortened, not dropped: as much of the title as fits.
+    expect(huge.startsWith(meta.ticket.title!)).toBe(true);
+    expect(meta.ticket.title!.length).toBeGreaterThan(2000);
     // The other fields survive untouched.
     expect(meta.ticket).toMatchObject({ number: '#1042', category: 'Printer', technician: 'Marta Gómez' });
   });
@@ -42,7 +44,7 @@ describe('caseMetadata / parseCaseMetadata', () => {
   // BUG (src/shared/case.ts caseMetadata): only the title is shortened; when the other fields
   // still exceed 4000 characters the JSON is cut mid-string and cannot be parsed back, so a
   // restarted worker can never find the case it created. Flip to `it` once fixed.
-  it.fails('BUG: a sanitised ticket with every field at its 500-character bound still round-trips', () => {
+  it('a sanitised ticket with every field at its 500-character bound still round-trips', () => {
     const fields = Object.fromEntries(TICKET_FIELDS.map((f) => [f, 'x'.repeat(600)]));
     const t = sanitiseTicket(ticket(fields));
     const json = caseMetadata(rec(t));

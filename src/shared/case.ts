@@ -45,12 +45,19 @@ export interface CaseMetadata {
   ticket: Ticket['fields'];
 }
 
+/** custom_api holds at most 4000 characters; the metadata must stay valid JSON within them. */
+export const CUSTOM_API_MAX = 4000;
+
 export function caseMetadata(rec: Pick<CaseRecord, 'id' | 'ticketKey' | 'ticket'>): string {
-  const meta: CaseMetadata = { app: 'boss-tv', v: 1, caseId: rec.id, ticketKey: rec.ticketKey, ticket: rec.ticket.fields };
-  let json = JSON.stringify(meta);
-  // custom_api is limited to 4000 characters: drop the longest free-text field first.
-  if (json.length > 4000) json = JSON.stringify({ ...meta, ticket: { ...meta.ticket, title: meta.ticket.title?.slice(0, 200) } });
-  return json.slice(0, 4000);
+  const meta: CaseMetadata = { app: 'boss-tv', v: 1, caseId: rec.id, ticketKey: rec.ticketKey, ticket: { ...rec.ticket.fields } };
+  // Shorten the longest field until it fits: the ids that reconcile needs are never cut.
+  for (let json = JSON.stringify(meta); ; json = JSON.stringify(meta)) {
+    if (json.length <= CUSTOM_API_MAX) return json;
+    const entries = Object.entries(meta.ticket).filter(([, v]) => typeof v === 'string' && v.length > 0);
+    if (!entries.length) return JSON.stringify({ ...meta, ticket: {}, ticketKey: meta.ticketKey.slice(0, 1000) });
+    const [field, value] = entries.reduce((a, b) => (b[1]!.length > a[1]!.length ? b : a));
+    (meta.ticket as Record<string, string>)[field] = value!.slice(0, Math.floor(value!.length * 0.75));
+  }
 }
 
 export function parseCaseMetadata(customApi: string | undefined): CaseMetadata | undefined {

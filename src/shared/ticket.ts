@@ -20,8 +20,10 @@ export function ticketKey(t: Pick<Ticket, 'origin' | 'id'>): string {
   return `${t.origin}#${t.id}`;
 }
 
+/** The origin part of a ticket key; '' for anything that is not a key. */
 export function originOfKey(key: string): string {
-  return key.slice(0, key.indexOf('#'));
+  const i = key.indexOf('#');
+  return i > 0 ? key.slice(0, i) : '';
 }
 
 const MAX_FIELD = 500;

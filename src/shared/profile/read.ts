@@ -28,20 +28,24 @@ function valueText(el: Element): string {
   return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-const LABEL_TAGS = 'dt, th, label, td, span, div, strong, b, p, li, legend';
+/** Elements that are labels by nature are tried first, so a value cell whose text happens to equal
+ *  a label ("Correo electrónico" as a Source value) cannot shadow the real label. */
+const LABEL_TAGS = ['dt, th, label, legend', 'span, div, strong, b, p, li, td'];
 
 /** The value next to a visible label: dt→dd, th→td, label[for]→control, else the next sibling. */
 export function findByLabel(root: ParentNode, labels: string[]): Element | undefined {
   const wanted = new Set(labels.map(norm));
-  for (const el of root.querySelectorAll(LABEL_TAGS)) {
-    if (el.childElementCount > 2 || !wanted.has(norm(el.textContent ?? ''))) continue;
-    if (el instanceof HTMLLabelElement && el.htmlFor) {
-      const target = el.ownerDocument.getElementById(el.htmlFor);
-      if (target) return target;
+  for (const tags of LABEL_TAGS) {
+    for (const el of root.querySelectorAll(tags)) {
+      if (el.childElementCount > 2 || !wanted.has(norm(el.textContent ?? ''))) continue;
+      if (el instanceof HTMLLabelElement && el.htmlFor) {
+        const target = el.ownerDocument.getElementById(el.htmlFor);
+        if (target) return target;
+      }
+      let next: Element | null = el.nextElementSibling;
+      if (!next && el.parentElement && el.parentElement.childElementCount <= 2) next = el.parentElement.nextElementSibling;
+      if (next) return next;
     }
-    let next: Element | null = el.nextElementSibling;
-    if (!next && el.parentElement && el.parentElement.childElementCount <= 2) next = el.parentElement.nextElementSibling;
-    if (next) return next;
   }
   return undefined;
 }
