@@ -13,6 +13,7 @@
  *                   "error_description":"Rate limit reached","error_code":429}}
  *   slow call:     {"status":0,"delayMs":1500}      (delay, then process normally)
  *   network error: {"status":-1}                    (socket destroyed, fetch rejects)
+ *   answer lost:   {"status":-2}                    (processed, then the socket is destroyed)
  */
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -503,7 +504,7 @@ export async function startSandbox(opts: { port?: number; host?: string } = {}):
       if (--fault.count <= 0) st.faults = st.faults.filter((f) => f !== fault);
       if (fault.delayMs) await sleep(fault.delayMs);
       if (fault.status === -1) { entry.status = -1; req.socket.destroy(); return; }
-      if (fault.status !== 0) {
+      if (fault.status !== 0 && fault.status !== -2) {
         const fb = fault.body !== undefined || fault.status < 400 ? fault.body
           : errorBody(fault.status, ERROR_NAMES[fault.status] ?? 'internal_error', `Injected fault (HTTP ${fault.status})`);
         entry.status = fault.status;
@@ -527,6 +528,8 @@ export async function startSandbox(opts: { port?: number; host?: string } = {}):
       return hit.route.fn({ query, body, account: token.account }, hit.params);
     });
     entry.status = result.status;
+    // -2: the call is processed, then the answer is lost (connection dropped before the response).
+    if (fault?.status === -2) { req.socket.destroy(); return; }
     send(res, result);
   }
 

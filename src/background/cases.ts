@@ -50,6 +50,21 @@ async function findCreated(client: TeamViewerClient, rec: CaseRecord): Promise<T
   return open.find((s) => parseCaseMetadata(s.custom_api)?.caseId === rec.id);
 }
 
+/**
+ * The browser's network stack may resend a POST on its own when a kept-alive connection drops
+ * (the server saw two requests, we saw one answer). Any other open case carrying this record's id
+ * is such a twin: delete it, so that one click is one case.
+ */
+async function removeTwins(client: TeamViewerClient, rec: CaseRecord, keep: string): Promise<void> {
+  try {
+    const open = await client.listOpenSessions(rec.groupid);
+    const twins = open.filter((s) => s.code !== keep && parseCaseMetadata(s.custom_api)?.caseId === rec.id);
+    for (const t of twins) await client.deleteSession(t.code).catch(() => client.closeSession(t.code));
+  } catch (e) {
+    console.warn('twin check deferred', toUiError(e).code); // the watcher's reconcile is the safety net
+  }
+}
+
 async function createSession(client: TeamViewerClient, rec: CaseRecord, userid: string): Promise<TvSession> {
   for (let attempt = 1; ; attempt++) {
     const groupid = await ensureGroup(client, userid);
@@ -64,7 +79,9 @@ async function createSession(client: TeamViewerClient, rec: CaseRecord, userid: 
         : {}),
     };
     try {
-      return await client.createSession(body);
+      const created = await client.createSession(body);
+      await removeTwins(client, rec, created.code);
+      return created;
     } catch (e) {
       if (!(e instanceof TvError)) throw e;
       // The cached group was deleted in TeamViewer: find or create it again, once.

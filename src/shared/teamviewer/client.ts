@@ -106,6 +106,10 @@ export class TeamViewerClient {
     return this.request('PUT', `/sessions/${encodeURIComponent(code)}`, { body: { state: 'closed' } });
   }
 
+  deleteSession(code: string): Promise<void> {
+    return this.request('DELETE', `/sessions/${encodeURIComponent(code)}`);
+  }
+
   /** Every open case (of a group), paging through `next_offset`. */
   async listOpenSessions(groupid?: string): Promise<TvSession[]> {
     const all: TvSession[] = [];
