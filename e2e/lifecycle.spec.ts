@@ -21,10 +21,15 @@ test('double click and a second tab on the same ticket make one case, shown in b
   await other.goto(url);
   // Slow the create down so that every click lands while the first is in flight.
   await sandbox.fault({ method: 'POST', path: '^/sessions$', status: 0, delayMs: 800 });
-  const play1 = widget(page).getByRole('button', { name: START });
-  const play2 = widget(other).getByRole('button', { name: START });
-  // Two clicks in the same task (faster than any human double click), and the other tab's click.
-  await Promise.all([play1.evaluate((b: HTMLButtonElement) => { b.click(); b.click(); }), play2.click()]);
+  const play1 = await widget(page).getByRole('button', { name: START }).elementHandle();
+  const play2 = await widget(other).getByRole('button', { name: START }).elementHandle();
+  // Two clicks in the same task (faster than any human double click) and, at the same moment, the
+  // other tab's click; both buttons must still be live when clicked, or the test proves nothing.
+  const clicked = await Promise.all([
+    play1!.evaluate((b: HTMLButtonElement) => { const live = b.isConnected && !b.disabled; b.click(); b.click(); return live; }),
+    play2!.evaluate((b: HTMLButtonElement) => { const live = b.isConnected && !b.disabled; b.click(); return live; }),
+  ]);
+  expect(clicked).toEqual([true, true]);
   await expect(widget(page).getByTestId('code')).toBeVisible();
   const code = await widget(page).getByTestId('code').textContent();
   await expect(widget(other).getByTestId('code')).toHaveText(code!, { timeout: 1_000 });
