@@ -6,7 +6,7 @@ import { originOfKey } from '../shared/ticket';
 import { connect, connectionStatus, disconnect } from './account';
 import { startCase, stopCase } from './cases';
 import { markPosted } from './comments';
-import { getSettings, updateSettings } from './settings-store';
+import { getSettingsView, updateSettings } from './settings-store';
 import { ticketView } from './views';
 import { helpdeskSenderOrigin, isExtensionPage } from './sender';
 import { armWatcher } from './watcher';
@@ -25,11 +25,11 @@ const handlers: Handlers = {
   'token/connect': (m) => connect(String(m.token ?? ''), m.apiBaseUrl ? String(m.apiBaseUrl) : undefined),
   'token/status': () => connectionStatus(),
   'token/disconnect': () => disconnect(),
-  'settings/get': () => getSettings(),
+  'settings/get': () => getSettingsView(),
   'settings/set': async (m) => {
-    const s = await updateSettings(m.patch ?? {});
+    await updateSettings(m.patch ?? {});
     await armWatcher();
-    return s;
+    return getSettingsView();
   },
   'case/start': (m, origin) => {
     if (!m.ticket || m.ticket.origin !== origin) throw AppError.of('bad_request_message', 'ticket of another origin');

@@ -4,7 +4,7 @@
 import type { CaseRecord } from './case';
 import type { Ticket } from './ticket';
 import type { TvErrorKind } from './teamviewer/errors';
-import type { Settings } from './settings';
+import type { Settings, SettingsView } from './settings';
 
 export type UiErrorCode =
   | TvErrorKind
@@ -60,8 +60,8 @@ export interface Requests {
   'token/connect': { req: { token: string; apiBaseUrl?: string }; res: ConnectionStatus };
   'token/status': { req: NoArgs; res: ConnectionStatus };
   'token/disconnect': { req: NoArgs; res: ConnectionStatus };
-  'settings/get': { req: NoArgs; res: Settings };
-  'settings/set': { req: { patch: Partial<Settings> }; res: Settings };
+  'settings/get': { req: NoArgs; res: SettingsView };
+  'settings/set': { req: { patch: Partial<Settings> }; res: SettingsView };
   'case/start': { req: { ticket: Ticket }; res: TicketView };
   'case/stop': { req: { ticketKey: string }; res: TicketView };
   'ticket/view': { req: { ticketKey: string }; res: TicketView };

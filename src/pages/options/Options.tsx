@@ -1,111 +1,15 @@
-// Options page: connect the TeamViewer script token, API address, watcher period.
+// Options page: one section per concern (connection, watcher; sites and email template follow).
 import { useEffect, useState } from 'preact/hooks';
-import type { ConnectionStatus, UiError } from '../../shared/protocol';
-import type { Settings } from '../../shared/settings';
+import type { ConnectionStatus } from '../../shared/protocol';
+import type { SettingsView } from '../../shared/settings';
 import { request } from '../../shared/messaging';
-import { errorMessage, t } from '../../shared/i18n';
-
-const PERMISSION_KEYS: Record<string, string> = { groups: 'permGroups', sessions: 'permSessions', reports: 'permReports' };
-
-function ErrorBox({ error }: { error: UiError }) {
-  let detail = error.detail;
-  if (error.code === 'forbidden' && detail) detail = detail.split(',').map((p) => t(PERMISSION_KEYS[p] ?? p)).join(', ');
-  return (
-    <div class="error" role="alert" data-testid="connect-error" data-code={error.code}>
-      <p>{errorMessage(error)}</p>
-      {detail && error.code !== 'invalid_token' && <p class="detail">{detail}</p>}
-      {error.code === 'forbidden' && <p class="detail">{t('permFixPath')}</p>}
-    </div>
-  );
-}
-
-function Connection({ status, onChange }: { status: ConnectionStatus; onChange: (s: ConnectionStatus) => void }) {
-  const [token, setToken] = useState('');
-  const [apiBaseUrl, setApiBaseUrl] = useState(status.apiBaseUrl);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<UiError>();
-
-  const connect = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    const r = await request({ type: 'token/connect', token, apiBaseUrl });
-    setBusy(false);
-    if (r.ok) {
-      setToken('');
-      onChange(r.data);
-    } else setError(r.error);
-  };
-  const disconnect = async () => {
-    if (!confirm(t('disconnectConfirm'))) return;
-    const r = await request({ type: 'token/disconnect' });
-    if (r.ok) onChange(r.data);
-  };
-
-  if (status.connected && status.account) {
-    const a = status.account;
-    return (
-      <section aria-labelledby="conn-h">
-        <h2 id="conn-h">{t('optConnection')}</h2>
-        <p class="ok" data-testid="account">
-          {t('connectedAs')} <strong>{a.name}</strong> ({a.email}){a.company ? ` · ${a.company}` : ''}
-          {a.licence ? ` · ${t('licence')}: ${a.licence}` : ''}
-        </p>
-        <p class="muted">{t('apiAddress')}: <code>{status.apiBaseUrl}</code></p>
-        <button type="button" class="danger" onClick={disconnect}>{t('disconnect')}</button>
-      </section>
-    );
-  }
-  return (
-    <section aria-labelledby="conn-h">
-      <h2 id="conn-h">{t('optConnection')}</h2>
-      <form onSubmit={connect}>
-        <label for="token">{t('scriptToken')}</label>
-        <input id="token" type="password" autocomplete="off" spellcheck={false} value={token}
-          onInput={(e) => setToken((e.target as HTMLInputElement).value)} />
-        <details>
-          <summary>{t('advanced')}</summary>
-          <label for="api">{t('apiAddress')}</label>
-          <input id="api" type="url" value={apiBaseUrl} onInput={(e) => setApiBaseUrl((e.target as HTMLInputElement).value)} />
-        </details>
-        <button type="submit" class="primary" disabled={busy}>{busy ? t('checking') : t('connect')}</button>
-      </form>
-      {error && <ErrorBox error={error} />}
-      <details class="help" open={!status.connected}>
-        <summary>{t('howToToken')}</summary>
-        <ol>
-          <li>{t('howTo1')}</li>
-          <li>{t('howTo2')}</li>
-          <li>{t('howTo3')}</li>
-          <li>{t('howTo4')}</li>
-        </ol>
-      </details>
-    </section>
-  );
-}
-
-function Watcher({ settings, onChange }: { settings: Settings; onChange: (s: Settings) => void }) {
-  const save = async (patch: Partial<Settings>) => {
-    const r = await request({ type: 'settings/set', patch });
-    if (r.ok) onChange(r.data);
-  };
-  return (
-    <section aria-labelledby="watch-h">
-      <h2 id="watch-h">{t('optNotifications')}</h2>
-      <label for="poll">{t('pollSeconds')}</label>
-      <input id="poll" type="number" min={1} max={3600} value={settings.pollSeconds}
-        onChange={(e) => save({ pollSeconds: Number((e.target as HTMLInputElement).value) })} />
-      <label class="inline">
-        <input type="checkbox" checked={settings.notifyOnExpiry} onChange={(e) => save({ notifyOnExpiry: (e.target as HTMLInputElement).checked })} />
-        {t('notifyOnExpiry')}
-      </label>
-    </section>
-  );
-}
+import { t } from '../../shared/i18n';
+import { Connection } from './sections/Connection';
+import { Watcher } from './sections/Watcher';
 
 export function Options() {
   const [status, setStatus] = useState<ConnectionStatus>();
-  const [settings, setSettings] = useState<Settings>();
+  const [settings, setSettings] = useState<SettingsView>();
   useEffect(() => {
     void request({ type: 'token/status' }).then((r) => r.ok && setStatus(r.data));
     void request({ type: 'settings/get' }).then((r) => r.ok && setSettings(r.data));
@@ -114,7 +18,7 @@ export function Options() {
     <main>
       <h1>{t('extName')}</h1>
       {status ? <Connection status={status} onChange={setStatus} /> : <p>{t('loading')}</p>}
-      {settings && <Watcher settings={settings} onChange={setSettings} />}
+      {settings && <Watcher view={settings} onChange={setSettings} />}
     </main>
   );
 }
