@@ -138,3 +138,19 @@ test('worker stopped between the API call and the write: the case is found again
   const alarms = await sw.evaluate(() => chrome.alarms.getAll());
   expect(alarms.map((a) => a.name)).toContain('watch');
 });
+
+test('a closing comment that cannot be posted stays pending and is posted on the next visit', async ({ page, desk }) => {
+  await startFromWidget(page, desk.ticketUrl('1043'));
+  // The comment form is gone (another view of the ticket, a layout change…).
+  await page.locator('.comment-form').evaluate((f) => f.remove());
+  await widget(page).getByRole('button', { name: STOP }).click();
+  await expect(widget(page).getByTestId('comment-pending')).toBeVisible();
+  expect(await desk.comments('1043')).toHaveLength(0);
+  await page.reload();
+  await expect.poll(async () => (await desk.comments('1043')).length).toBe(1);
+  await expect(widget(page).getByTestId('comment-pending')).toHaveCount(0);
+  // Posted once only, even after another visit.
+  await page.reload();
+  await expect(widget(page).getByRole('button', { name: START })).toBeVisible();
+  expect(await desk.comments('1043')).toHaveLength(1);
+});

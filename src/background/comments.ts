@@ -5,6 +5,7 @@ import type { Runtime } from 'webextension-polyfill';
 import type { CaseRecord } from '../shared/case';
 import { casesOfTicket, getCase, putCase } from './history';
 import { portsWatching, send } from './tabs';
+import { broadcast } from './views';
 
 /** Comments handed to a tab in the last seconds: do not hand them to a second tab meanwhile. */
 const inFlight = new Map<string, number>();
@@ -26,9 +27,12 @@ export async function offerPending(ticketKey: string, port: Runtime.Port): Promi
   for (const rec of await casesOfTicket(ticketKey)) offer(rec, port);
 }
 
-export async function markPosted(ticketKey: string, caseId: string): Promise<void> {
+/** A tab posted the comment, or could not (form missing): then it is offered again on the next visit. */
+export async function commentResult(ticketKey: string, caseId: string, posted: boolean): Promise<void> {
   const rec = await getCase(caseId);
   if (!rec || rec.ticketKey !== ticketKey || !rec.comment) return;
   inFlight.delete(caseId);
+  if (!posted || rec.comment.posted) return;
   await putCase({ ...rec, comment: { ...rec.comment, posted: true } });
+  await broadcast(ticketKey);
 }

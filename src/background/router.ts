@@ -5,7 +5,7 @@ import { CONTENT_REQUESTS, isMessage, type Message, type RequestType, type Reque
 import { originOfKey } from '../shared/ticket';
 import { connect, connectionStatus, disconnect } from './account';
 import { startCase, stopCase } from './cases';
-import { markPosted } from './comments';
+import { commentResult } from './comments';
 import { getSettingsView, updateSettings } from './settings-store';
 import { ticketView } from './views';
 import { helpdeskSenderOrigin, isExtensionPage } from './sender';
@@ -37,8 +37,8 @@ const handlers: Handlers = {
   },
   'case/stop': (m, origin) => stopCase(ownTicket(m.ticketKey, origin)),
   'ticket/view': (m, origin) => ticketView(ownTicket(m.ticketKey, origin)),
-  'comment/posted': async (m, origin) => {
-    await markPosted(ownTicket(m.ticketKey, origin), String(m.caseId));
+  'comment/result': async (m, origin) => {
+    await commentResult(ownTicket(m.ticketKey, origin), String(m.caseId), m.posted === true);
     return null;
   },
   'options/open': async () => {

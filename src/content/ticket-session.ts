@@ -40,7 +40,8 @@ export class TicketSession {
       const stillOpen = !!m.view.active;
       this.store.setState((s) => ({ view: m.view, refusedClose: s.refusedClose && stillOpen }));
     } else if (m.type === 'post-comment' && m.ticketKey === this.key) {
-      if (postComment(this.profile, m.text)) void request({ type: 'comment/posted', ticketKey: this.key, caseId: m.caseId });
+      const posted = postComment(this.profile, m.text);
+      void request({ type: 'comment/result', ticketKey: this.key, caseId: m.caseId, posted });
     }
   }
 

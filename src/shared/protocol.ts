@@ -65,14 +65,15 @@ export interface Requests {
   'case/start': { req: { ticket: Ticket }; res: TicketView };
   'case/stop': { req: { ticketKey: string }; res: TicketView };
   'ticket/view': { req: { ticketKey: string }; res: TicketView };
-  'comment/posted': { req: { ticketKey: string; caseId: string }; res: null };
+  /** A tab reports whether it could post a closing comment through the help desk's form. */
+  'comment/result': { req: { ticketKey: string; caseId: string; posted: boolean }; res: null };
   'options/open': { req: NoArgs; res: null };
 }
 export type RequestType = keyof Requests;
 export type Message<K extends RequestType = RequestType> = { type: K } & Requests[K]['req'];
 
 /** What a help-desk page (content script) may ask. Everything else needs an extension page. */
-export const CONTENT_REQUESTS: readonly RequestType[] = ['case/start', 'case/stop', 'ticket/view', 'comment/posted', 'options/open'];
+export const CONTENT_REQUESTS: readonly RequestType[] = ['case/start', 'case/stop', 'ticket/view', 'comment/result', 'options/open'];
 
 export const TICKET_PORT = 'ticket';
 
