@@ -24,7 +24,9 @@ export default defineManifest(({ mode }) => {
     background: { service_worker: 'src/background/index.ts', type: 'module' },
     content_scripts: [{
       matches: test ? [...CLOUD_MATCHES, 'http://localhost/*'] : CLOUD_MATCHES,
-      js: ['src/content/index.ts'],
+      // One self-contained file (see main.iife.ts): the worker registers the same file for the
+      // on-prem origins added at run time, which no web_accessible_resources entry could cover.
+      js: ['src/content/main.iife.ts'],
       run_at: 'document_idle',
     }],
     permissions: ['storage', 'alarms', 'notifications', 'scripting'],

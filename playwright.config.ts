@@ -11,5 +11,12 @@ export default defineConfig({
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
   retries: 0,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  outputDir: process.env.PW_OUTPUT ?? 'test-results',
   use: { trace: 'retain-on-failure' },
+  // A Chromium policy file applies to every browser on the machine: the policy spec runs alone,
+  // after all the others (alone: `npx playwright test --project=policy --no-deps`).
+  projects: [
+    { name: 'main', testIgnore: /policy\.spec\.ts$/ },
+    { name: 'policy', testMatch: /policy\.spec\.ts$/, dependencies: ['main'] },
+  ],
 });

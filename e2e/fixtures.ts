@@ -18,8 +18,12 @@ export function chromiumArgs(extDir = EXTENSION_DIR): string[] {
   ];
 }
 
-export async function launchWithExtension(userDataDir: string, headless = true): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless, args: chromiumArgs() });
+/** `lang` sets Chromium's UI language, which the extension follows (chrome.i18n). */
+export async function launchWithExtension(userDataDir: string, headless = true, lang = 'en-US'): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM, headless, args: [...chromiumArgs(), `--lang=${lang}`], locale: lang,
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
+  });
 }
 
 export async function serviceWorkerOf(ctx: BrowserContext): Promise<Worker> {
@@ -64,7 +68,7 @@ export class DeskControl {
 }
 
 type WorkerFixtures = { sandbox: SandboxControl; desk: DeskControl };
-type TestFixtures = { context: BrowserContext; extensionId: string; sw: Worker; page: Page };
+type TestFixtures = { uiLang: string; context: BrowserContext; extensionId: string; sw: Worker; page: Page };
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   sandbox: [async ({}, use) => {
@@ -77,11 +81,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(new DeskControl(handle));
     await handle.close();
   }, { scope: 'worker' }],
-  context: async ({ sandbox, desk }, use) => {
+  uiLang: ['en-US', { option: true }],
+  context: async ({ sandbox, desk, uiLang }, use) => {
     await sandbox.call('POST', '/reset');
     await fetch(`${desk.handle.url}/api/reset`, { method: 'POST' });
     const dir = mkdtempSync(join(tmpdir(), 'tv4boss-'));
-    const ctx = await launchWithExtension(dir);
+    const ctx = await launchWithExtension(dir, true, uiLang);
     await use(ctx);
     await ctx.close();
     rmSync(dir, { recursive: true, force: true });

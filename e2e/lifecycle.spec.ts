@@ -154,3 +154,20 @@ test('a closing comment that cannot be posted stays pending and is posted on the
   await expect(widget(page).getByRole('button', { name: START })).toBeVisible();
   expect(await desk.comments('1043')).toHaveLength(1);
 });
+
+test('keyboard and screen readers: named buttons reachable by keyboard, state changes announced', async ({ page, desk }) => {
+  await page.goto(desk.ticketUrl('1042'));
+  const w = widget(page);
+  const status = w.getByTestId('status');
+  await expect(status).toHaveAttribute('aria-live', 'polite');
+  await expect(status).toHaveText('Ready to start a TeamViewer session');
+  await w.getByRole('button', { name: START }).focus();
+  await page.keyboard.press('Enter');
+  await expect(status).toHaveText(/^Service case s[\d-]+ is open$/);
+  await w.getByRole('button', { name: 'Copy session code' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(w.getByRole('link', { name: 'Connect to the customer' })).toBeFocused();
+  await w.getByRole('button', { name: STOP }).focus();
+  await page.keyboard.press('Space');
+  await expect(status).toHaveText('Ready to start a TeamViewer session');
+});

@@ -5,6 +5,8 @@ import { TvError } from '../shared/teamviewer/errors';
 import type { AccountView, ConnectionStatus } from '../shared/protocol';
 import { getSettings, updateSettings } from './settings-store';
 import { clearVault, getVault, saveVault } from './vault';
+import { watchedTickets } from './tabs';
+import { broadcast } from './views';
 
 /** Licences the integration is sold for (see the seed: Premium and Corporate). */
 const SUPPORTED_LICENCES = /premium|corporate|tensor|enterprise/i;
@@ -49,10 +51,16 @@ export async function connect(rawToken: string, apiBaseUrl?: string): Promise<Co
     ...(licence ? { licence } : {}),
   };
   await saveVault(token, account);
+  await Promise.all(watchedTickets().map((key) => broadcast(key)));
   return connectionStatus();
 }
 
+/**
+ * Forgets the token. A script token cannot be revoked through the API (POST /oauth2/revoke is for
+ * OAuth access tokens only): the admin deletes it in the Management Console (Edit profile → Apps).
+ */
 export async function disconnect(): Promise<ConnectionStatus> {
   await clearVault();
+  await Promise.all(watchedTickets().map((key) => broadcast(key))); // open widgets say "not connected"
   return connectionStatus();
 }

@@ -12,8 +12,10 @@ import { connectedClient } from './api';
 import { ensureGroup, forgetGroup } from './group';
 import { activeCaseOf, activeCases, getCase, putCase } from './history';
 import { broadcast, setError, setWaiting } from './views';
-import { uiLocale } from './locale';
-import { deliverComment } from './comments';
+import { uiLocale } from '../shared/i18n';
+import { deliverTasks } from './page-tasks';
+import { customerEmail } from './customer-email';
+import { getSettings } from './settings-store';
 import { armWatcher } from './watcher';
 
 /** Serialises work per ticket inside this worker: a double click becomes one start. */
@@ -128,7 +130,9 @@ export function startCase(rawTicket: Ticket): Promise<TicketView> {
     await broadcast(key);
     try {
       const s = await createSession(client, rec, userid);
-      rec = await putCase({ ...rec, ...sessionFacts(s), state: 'open' });
+      rec = { ...rec, ...sessionFacts(s), state: 'open' };
+      rec = await putCase({ ...rec, email: customerEmail(rec, await getSettings(), uiLocale()) });
+      deliverTasks(rec);
       await armWatcher();
     } catch (e) {
       const ui = toUiError(e);
@@ -176,7 +180,7 @@ export async function finishClosed(client: TeamViewerClient, rec: CaseRecord, ou
   const connections = await client.connectionReports({ session_code: rec.code! }).catch(() => []);
   const text = closingComment({ code: rec.code!, createdAt: server?.created_at ?? rec.createdAt!, closedAt, outcome, connections }, uiLocale());
   const next = await putCase({ ...rec, state: outcome, closedAt, online: false, comment: { text, posted: false } });
-  deliverComment(next);
+  deliverTasks(next);
   return next;
 }
 
@@ -202,7 +206,10 @@ export async function reconcile(): Promise<void> {
       try {
         if (cur.state === 'creating') {
           const found = await findCreated(client, cur);
-          if (found) await putCase({ ...cur, ...sessionFacts(found), state: 'open' });
+          if (found) {
+            const rec: CaseRecord = { ...cur, ...sessionFacts(found), state: 'open' };
+            deliverTasks(await putCase({ ...rec, email: customerEmail(rec, await getSettings(), uiLocale()) }));
+          }
           else if (Date.now() - Date.parse(cur.requestedAt) < CREATING_GRACE_MS) again = true;
           else await putCase({ ...cur, state: 'failed', error: { kind: 'network', description: 'interrupted' } });
         } else if (cur.code) {

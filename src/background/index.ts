@@ -3,13 +3,15 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { TICKET_PORT } from '../shared/protocol';
 import { RECONCILE_ALARM, reconcile } from './cases';
-import { offerPending } from './comments';
+import { offerPending } from './page-tasks';
 import { onNotificationClick } from './notifier';
 import { handleMessage } from './router';
 import { lockStorage } from './storage';
 import { acceptPort, send } from './tabs';
 import { ticketView } from './views';
 import { EXPIRY_ALARM, WATCH_ALARM, armWatcher, tick } from './watcher';
+import { forgetPolicy, onPolicySnapshotStale } from './policy';
+import { syncContentScripts } from './sites';
 
 void lockStorage();
 
@@ -30,6 +32,22 @@ browser.alarms.onAlarm.addListener((alarm) => {
 
 browser.notifications.onClicked.addListener((id) => void onNotificationClick(id));
 browser.notifications.onButtonClicked.addListener((id, button) => void onNotificationClick(id, button));
+
+// Sites & profiles (issue 4): a policy change may add or drop sites and change settings. The
+// registered content scripts are re-checked at every start (an update renames the bundle).
+const onPolicyChange = () => {
+  void syncContentScripts();
+  void armWatcher();
+};
+browser.storage.onChanged.addListener((_changes, area) => {
+  if (area !== 'managed') return;
+  forgetPolicy();
+  onPolicyChange();
+});
+onPolicySnapshotStale(onPolicyChange);
+// Access granted later (a policy site's "Grant access"): register what could not be before.
+browser.permissions.onAdded.addListener(() => void syncContentScripts());
+void syncContentScripts();
 
 void (async () => {
   await reconcile();

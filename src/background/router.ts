@@ -4,13 +4,18 @@ import { AppError, toUiError } from '../shared/app-error';
 import { CONTENT_REQUESTS, isMessage, type Message, type RequestType, type Requests, type Result } from '../shared/protocol';
 import { originOfKey } from '../shared/ticket';
 import { connect, connectionStatus, disconnect } from './account';
+import { closeOpenCases, openCases } from './revoke';
 import { startCase, stopCase } from './cases';
-import { commentResult } from './comments';
+import { taskResult } from './page-tasks';
 import { getSettingsView, updateSettings } from './settings-store';
 import { ticketView } from './views';
 import { helpdeskSenderOrigin, isExtensionPage } from './sender';
 import { armWatcher } from './watcher';
+import { addSite, profileFor, removeSite, setSiteProfile, sitesView, testPage } from './sites';
+import { dropDiagnosis, recordDiagnosis } from './diagnosis';
 import browser from 'webextension-polyfill';
+import { problemMessage, validateTemplate } from '../shared/email-template';
+import { uiLocale } from '../shared/i18n';
 
 type Handler<K extends RequestType> = (msg: Message<K>, origin: string | undefined) => Promise<Requests[K]['res']>;
 type Handlers = { [K in RequestType]: Handler<K> };
@@ -25,9 +30,19 @@ const handlers: Handlers = {
   'token/connect': (m) => connect(String(m.token ?? ''), m.apiBaseUrl ? String(m.apiBaseUrl) : undefined),
   'token/status': () => connectionStatus(),
   'token/disconnect': () => disconnect(),
+  'token/open-cases': () => openCases(),
+  'token/close-cases': () => closeOpenCases(),
   'settings/get': () => getSettingsView(),
   'settings/set': async (m) => {
-    await updateSettings(m.patch ?? {});
+    const patch = m.patch ?? {};
+    if (typeof patch.emailSubject === 'string' || typeof patch.emailBody === 'string') {
+      const cur = (await getSettingsView()).settings;
+      const problems = validateTemplate({ subject: patch.emailSubject ?? cur.emailSubject, body: patch.emailBody ?? cur.emailBody });
+      // Empty fields mean "the default"; anything else must validate here too, not only in the page.
+      const real = problems.filter((p) => !(p.kind === 'missing_customer_link' && !(patch.emailBody ?? cur.emailBody)));
+      if ((patch.emailSubject || patch.emailBody) && real.length) throw AppError.of('invalid_template', problemMessage(real[0]!, uiLocale()));
+    }
+    await updateSettings(patch);
     await armWatcher();
     return getSettingsView();
   },
@@ -37,12 +52,39 @@ const handlers: Handlers = {
   },
   'case/stop': (m, origin) => stopCase(ownTicket(m.ticketKey, origin)),
   'ticket/view': (m, origin) => ticketView(ownTicket(m.ticketKey, origin)),
-  'comment/result': async (m, origin) => {
-    await commentResult(ownTicket(m.ticketKey, origin), String(m.caseId), m.posted === true);
+  'task/result': async (m, origin) => {
+    if (m.kind !== 'comment' && m.kind !== 'reply') throw AppError.of('bad_request_message', 'unknown task');
+    await taskResult(ownTicket(m.ticketKey, origin), String(m.caseId), m.kind, m.done === true);
     return null;
   },
   'options/open': async () => {
     await browser.runtime.openOptionsPage();
+    return null;
+  },
+  // Sites & profiles (issue 4). The host permission is requested and removed by the options
+  // page itself (a permission prompt needs the admin's click).
+  'sites/list': () => sitesView(),
+  'sites/add': async (m) => {
+    await addSite(String(m.origin ?? ''), m.profile ?? undefined);
+    return sitesView();
+  },
+  'sites/remove': async (m) => {
+    await removeSite(String(m.origin ?? ''));
+    return sitesView();
+  },
+  'sites/set-profile': async (m) => {
+    await setSiteProfile(String(m.origin ?? ''), m.profile ?? null);
+    return sitesView();
+  },
+  'sites/clear-diagnosis': async (m) => {
+    await dropDiagnosis(String(m.origin ?? ''));
+    return sitesView();
+  },
+  'sites/test': (m) => testPage({ ...(typeof m.tabId === 'number' ? { tabId: m.tabId } : {}), ...(m.profile ? { profile: m.profile } : {}) }),
+  // From content scripts: `origin` is the sender's, so a page learns and reports only about itself.
+  'profile/for-page': (_m, origin) => profileFor(origin),
+  'page/diagnosis': async (m, origin) => {
+    if (origin && m.report && typeof m.report === 'object') await recordDiagnosis(origin, m.report);
     return null;
   },
 };

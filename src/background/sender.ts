@@ -1,7 +1,6 @@
 // Who may talk to the worker. Fails closed: an unknown sender gets nothing.
 import browser from 'webextension-polyfill';
-import { CLOUD_ORIGIN_RE, TEST_ORIGINS } from '../shared/sites';
-import { getLocal } from './storage';
+import { isHelpdeskOrigin } from './sites';
 
 export interface SenderLike {
   id?: string;
@@ -26,16 +25,7 @@ export function originOf(url: string): string | undefined {
   }
 }
 
-/** Origins the admin added (on-prem BOSS Support Central). */
-export async function addedSiteOrigins(): Promise<string[]> {
-  return ((await getLocal<{ origin: string }[]>('sites')) ?? []).map((s) => s.origin);
-}
-
-export async function isHelpdeskOrigin(origin: string): Promise<boolean> {
-  if (CLOUD_ORIGIN_RE.test(origin)) return true;
-  if (__TEST_BUILD__ && TEST_ORIGINS.includes(origin.replace(/:\d+$/, ''))) return true;
-  return (await addedSiteOrigins()).includes(origin);
-}
+export { isHelpdeskOrigin };
 
 /** A content script of ours, in the top frame of a tab on a help-desk site. Returns its origin. */
 export async function helpdeskSenderOrigin(sender: SenderLike): Promise<string | undefined> {

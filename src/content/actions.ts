@@ -35,3 +35,19 @@ export function postComment(profile: SiteProfile, text: string, internal = true)
   click(submit);
   return true;
 }
+
+/** Fills the reply-to-requester form and, when asked, sends it. False when the form is not usable. */
+export function fillReply(profile: SiteProfile, subject: string, body: string, sendNow: boolean): boolean {
+  const r = profile.reply;
+  if (!r) return false;
+  const subjectField = firstMatch(document, [r.subject]);
+  const bodyField = firstMatch(document, [r.body]);
+  const send = firstMatch(document, [r.send]);
+  if (!subjectField || !bodyField || (bodyField as HTMLTextAreaElement).disabled) return false;
+  if (sendNow && (!send || (send as HTMLButtonElement).disabled)) return false;
+  setFieldValue(subjectField, subject);
+  setFieldValue(bodyField, body);
+  if (sendNow) click(send!);
+  else (bodyField as HTMLElement).focus();
+  return true;
+}

@@ -4,7 +4,7 @@ import { readFields } from '../shared/profile/read';
 import { ticketKey, type Ticket } from '../shared/ticket';
 import type { PortOut } from '../shared/protocol';
 import { request, watchTicket } from './bridge';
-import { postComment } from './actions';
+import { fillReply, postComment } from './actions';
 import { guardClose } from './guard';
 import { mountWidget, unmountWidget } from './mount';
 import { createWidgetStore } from './widget/store';
@@ -39,9 +39,10 @@ export class TicketSession {
     if (m.type === 'view' && m.view.ticketKey === this.key) {
       const stillOpen = !!m.view.active;
       this.store.setState((s) => ({ view: m.view, refusedClose: s.refusedClose && stillOpen }));
-    } else if (m.type === 'post-comment' && m.ticketKey === this.key) {
-      const posted = postComment(this.profile, m.text);
-      void request({ type: 'comment/result', ticketKey: this.key, caseId: m.caseId, posted });
+    } else if (m.type === 'page-task' && m.ticketKey === this.key) {
+      const t = m.task;
+      const done = t.kind === 'comment' ? postComment(this.profile, t.text) : fillReply(this.profile, t.subject, t.body, t.send);
+      void request({ type: 'task/result', ticketKey: this.key, caseId: m.caseId, kind: t.kind, done });
     }
   }
 

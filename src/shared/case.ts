@@ -11,6 +11,15 @@ export type CaseState =
   | 'failed' // never created
   | 'close_failed'; // could not be closed (e.g. access revoked); kept, never lost
 
+export interface CaseEmail {
+  to?: string;
+  subject: string;
+  body: string;
+  autoSend: boolean;
+  /** pending: not yet handed to the help desk · sent · filled (for review) · no_email: nobody to send to. */
+  status: 'pending' | 'sent' | 'filled' | 'no_email';
+}
+
 export const ACTIVE_STATES: readonly CaseState[] = ['creating', 'open', 'closing'];
 export const isActive = (s: CaseState) => ACTIVE_STATES.includes(s);
 
@@ -33,6 +42,8 @@ export interface CaseRecord {
   onlineNotified?: boolean;
   error?: TvErrorInfo;
   comment?: { text: string; posted: boolean };
+  /** The customer email rendered from the template when the case was created. */
+  email?: CaseEmail;
   updatedAt: string;
 }
 

@@ -3,6 +3,14 @@ import type { UiError } from './protocol';
 
 export const t = (key: string, subs?: string | string[]): string => browser.i18n.getMessage(key, subs) || key;
 
+/**
+ * The language the extension's own strings resolved to ("en", "es"), read from a message that each
+ * _locales file defines. Used for everything the technician reads (dates, email, comment) so that
+ * all of it speaks one language; getUILanguage() and @@ui_locale report the browser's UI language,
+ * which can differ (e.g. a browser without that UI translation).
+ */
+export const uiLocale = (): string => browser.i18n.getMessage('locale') || browser.i18n.getUILanguage() || 'en';
+
 const ERROR_KEYS: Record<UiError['code'], string> = {
   invalid_token: 'errInvalidToken',
   forbidden: 'errForbidden',
@@ -17,6 +25,7 @@ const ERROR_KEYS: Record<UiError['code'], string> = {
   bad_token_format: 'errBadTokenFormat',
   licence_unsupported: 'errLicenceUnsupported',
   bad_request_message: 'errInternal',
+  invalid_template: 'errInvalidTemplate',
   internal: 'errInternal',
 };
 

@@ -5,6 +5,8 @@ import type { CaseRecord } from './case';
 import type { Ticket } from './ticket';
 import type { TvErrorKind } from './teamviewer/errors';
 import type { Settings, SettingsView } from './settings';
+import type { PageReport, PageTest, SitesView } from './profile/report';
+import type { SiteProfile } from './profile/types';
 
 export type UiErrorCode =
   | TvErrorKind
@@ -12,6 +14,7 @@ export type UiErrorCode =
   | 'bad_token_format'
   | 'licence_unsupported'
   | 'bad_request_message'
+  | 'invalid_template'
   | 'internal';
 
 export interface UiError {
@@ -29,6 +32,14 @@ export interface AccountView {
   email: string;
   company?: string;
   licence?: string;
+}
+
+export interface OpenCaseItem {
+  code: string;
+  ticketKey?: string;
+  /** "#1042 Printer on floor 2…" when the case is known locally, else TeamViewer's description. */
+  label: string;
+  source: 'history' | 'teamviewer';
 }
 
 export interface ConnectionStatus {
@@ -60,29 +71,56 @@ export interface Requests {
   'token/connect': { req: { token: string; apiBaseUrl?: string }; res: ConnectionStatus };
   'token/status': { req: NoArgs; res: ConnectionStatus };
   'token/disconnect': { req: NoArgs; res: ConnectionStatus };
+  /** Open cases to offer closing before the token is revoked (from history and from TeamViewer). */
+  'token/open-cases': { req: NoArgs; res: OpenCaseItem[] };
+  'token/close-cases': { req: NoArgs; res: OpenCaseItem[] };
   'settings/get': { req: NoArgs; res: SettingsView };
   'settings/set': { req: { patch: Partial<Settings> }; res: SettingsView };
   'case/start': { req: { ticket: Ticket }; res: TicketView };
   'case/stop': { req: { ticketKey: string }; res: TicketView };
   'ticket/view': { req: { ticketKey: string }; res: TicketView };
-  /** A tab reports whether it could post a closing comment through the help desk's form. */
-  'comment/result': { req: { ticketKey: string; caseId: string; posted: boolean }; res: null };
+  /** A tab reports whether it could do a page task (post the comment, fill or send the reply). */
+  'task/result': { req: { ticketKey: string; caseId: string; kind: PageTaskKind; done: boolean }; res: null };
   'options/open': { req: NoArgs; res: null };
+  // Sites & profiles (issue 4)
+  'sites/list': { req: NoArgs; res: SitesView };
+  /** After the options page got the host permission from the admin's click. */
+  'sites/add': { req: { origin: string; profile?: SiteProfile }; res: SitesView };
+  'sites/remove': { req: { origin: string }; res: SitesView };
+  /** null: back to the built-in profiles. */
+  'sites/set-profile': { req: { origin: string; profile: SiteProfile | null }; res: SitesView };
+  'sites/clear-diagnosis': { req: { origin: string }; res: SitesView };
+  /** "Test on this page": the given tab, else the most recently used help-desk tab; `profile`: a draft. */
+  'sites/test': { req: { tabId?: number; profile?: SiteProfile }; res: PageTest };
+  /** Content script, once at start: its origin's own profile, or null for the built-ins. */
+  'profile/for-page': { req: NoArgs; res: SiteProfile | null };
+  /** Content script: a ticket page that did not match (kept per origin for the options page). */
+  'page/diagnosis': { req: { report: PageReport }; res: null };
 }
 export type RequestType = keyof Requests;
 export type Message<K extends RequestType = RequestType> = { type: K } & Requests[K]['req'];
 
 /** What a help-desk page (content script) may ask. Everything else needs an extension page. */
-export const CONTENT_REQUESTS: readonly RequestType[] = ['case/start', 'case/stop', 'ticket/view', 'comment/result', 'options/open'];
+export const CONTENT_REQUESTS: readonly RequestType[] = ['case/start', 'case/stop', 'ticket/view', 'task/result', 'options/open',
+  'profile/for-page', 'page/diagnosis'];
 
 export const TICKET_PORT = 'ticket';
 
+/** Worker → content script through tabs.sendMessage (Sites & profiles, issue 4). */
+export type TabRequest = { type: 'tab/diagnose'; profile?: SiteProfile };
+
 /** Content script → worker over the port. */
 export type PortIn = { type: 'watch'; ticketKey: string };
+/** Things only the help-desk page can do, through its own forms. */
+export type PageTask =
+  | { kind: 'comment'; text: string }
+  | { kind: 'reply'; to: string; subject: string; body: string; send: boolean };
+export type PageTaskKind = PageTask['kind'];
+
 /** Worker → content script over the port. */
 export type PortOut =
   | { type: 'view'; view: TicketView }
-  | { type: 'post-comment'; ticketKey: string; caseId: string; text: string };
+  | { type: 'page-task'; ticketKey: string; caseId: string; task: PageTask };
 
 export function isMessage(x: unknown): x is Message {
   return !!x && typeof x === 'object' && typeof (x as { type?: unknown }).type === 'string';

@@ -3,7 +3,7 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { CaseView, TicketView } from '../../shared/protocol';
 import type { WidgetState, WidgetStore } from './store';
-import { errorMessage, needsOptions, retryable, t } from '../../shared/i18n';
+import { errorMessage, needsOptions, retryable, t, uiLocale } from '../../shared/i18n';
 
 export interface WidgetActions {
   start(): void;
@@ -30,7 +30,7 @@ function useNow(periodMs: number): number {
   return now;
 }
 
-const dateTime = (iso?: string) => (iso ? new Date(iso).toLocaleString(navigator.language, { dateStyle: 'short', timeStyle: 'short' }) : '');
+const dateTime = (iso?: string) => (iso ? new Date(iso).toLocaleString(uiLocale(), { dateStyle: 'short', timeStyle: 'short' }) : '');
 
 function timeLeft(iso: string | undefined, now: number): string {
   const ms = Date.parse(iso ?? '') - now;
@@ -92,11 +92,29 @@ function OpenCase({ c, actions, busy, now }: { c: CaseView; actions: WidgetActio
           <CopyButton text={c.customerLink ?? ''} label={t('copyCustomerLink')} actions={actions} />
         </dd>
       </dl>
+      <EmailStatus c={c} actions={actions} />
       <button type="button" class="tv-stop" aria-label={t('stopSession')} disabled={busy || closing} onClick={actions.stop}>
         <span aria-hidden="true">■</span> {closing ? t('stateClosing') : t('stop')}
       </button>
     </div>
   );
+}
+
+function EmailStatus({ c, actions }: { c: CaseView; actions: WidgetActions }) {
+  const e = c.email;
+  if (!e) return null;
+  if (e.status === 'no_email') {
+    const text = `${e.subject}\n\n${e.body}`;
+    const mailto = `mailto:?subject=${encodeURIComponent(e.subject)}&body=${encodeURIComponent(e.body)}`;
+    return (
+      <div class="tv-email" data-testid="email-status" data-status={e.status}>
+        <p>{t('emailNoRequester')}</p>
+        <CopyButton text={text} label={t('copyEmail')} actions={actions} /> <a href={mailto}>{t('openInMail')}</a>
+      </div>
+    );
+  }
+  const key = e.status === 'sent' ? 'emailSent' : e.status === 'filled' ? 'emailFilled' : 'emailPending';
+  return <p class="tv-email tv-muted" data-testid="email-status" data-status={e.status}>{t(key, e.to ?? '')}</p>;
 }
 
 function History({ items }: { items: CaseView[] }) {

@@ -6,6 +6,8 @@ import { request } from '../../shared/messaging';
 import { t } from '../../shared/i18n';
 import { Connection } from './sections/Connection';
 import { Watcher } from './sections/Watcher';
+import { Template } from './sections/Template';
+import { Sites } from './sections/Sites';
 
 export function Options() {
   const [status, setStatus] = useState<ConnectionStatus>();
@@ -18,6 +20,8 @@ export function Options() {
     <main>
       <h1>{t('extName')}</h1>
       {status ? <Connection status={status} onChange={setStatus} /> : <p>{t('loading')}</p>}
+      <Sites />
+      {settings && <Template view={settings} onChange={setSettings} />}
       {settings && <Watcher view={settings} onChange={setSettings} />}
     </main>
   );

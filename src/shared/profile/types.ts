@@ -12,8 +12,11 @@ export interface FieldRule {
 
 export interface SiteProfile {
   version: 1;
+  /** Letters, digits, "-" and "_"; shown in diagnostics. */
   id: string;
   name: string;
+  /** Free text for the admin (which desk version, who changed what). */
+  description?: string;
   /** Regex sources tested against `pathname + search`; the named group `id` is the ticket id. */
   ticketUrl: string[];
   fields: Partial<Record<TicketField, FieldRule>>;

@@ -1,6 +1,6 @@
 // Options: the TeamViewer connection (script token, API address).
 import { useState } from 'preact/hooks';
-import type { ConnectionStatus, UiError } from '../../../shared/protocol';
+import type { ConnectionStatus, OpenCaseItem, UiError } from '../../../shared/protocol';
 import { request } from '../../../shared/messaging';
 import { errorMessage, t } from '../../../shared/i18n';
 
@@ -35,9 +35,22 @@ export function Connection({ status, onChange }: { status: ConnectionStatus; onC
       onChange(r.data);
     } else setError(r.error);
   };
-  const disconnect = async () => {
-    if (!confirm(t('disconnectConfirm'))) return;
+  // Revoking: first show the open cases (here and in TeamViewer) and offer to close them.
+  const [revoking, setRevoking] = useState<OpenCaseItem[]>();
+  const [closing, setClosing] = useState(false);
+  const askRevoke = async () => {
+    const r = await request({ type: 'token/open-cases' });
+    setRevoking(r.ok ? r.data : []);
+  };
+  const revoke = async (closeFirst: boolean) => {
+    if (closeFirst) {
+      setClosing(true);
+      const r = await request({ type: 'token/close-cases' });
+      setClosing(false);
+      if (r.ok && r.data.length) return setRevoking(r.data); // some could not be closed: say which
+    }
     const r = await request({ type: 'token/disconnect' });
+    setRevoking(undefined);
     if (r.ok) onChange(r.data);
   };
 
@@ -51,7 +64,22 @@ export function Connection({ status, onChange }: { status: ConnectionStatus; onC
           {a.licence ? ` · ${t('licence')}: ${a.licence}` : ''}
         </p>
         <p class="muted">{t('apiAddress')}: <code>{status.apiBaseUrl}</code></p>
-        <button type="button" class="danger" onClick={disconnect}>{t('disconnect')}</button>
+        {!revoking && <button type="button" class="danger" onClick={askRevoke}>{t('disconnect')}</button>}
+        {revoking && (
+          <div class="revoke" role="alertdialog" aria-labelledby="revoke-h" data-testid="revoke-panel">
+            <p id="revoke-h"><strong>{revoking.length ? t('revokeOpenCases', String(revoking.length)) : t('revokeConfirm')}</strong></p>
+            {revoking.length > 0 && (
+              <ul>{revoking.map((c) => <li key={c.code}><code>{c.code}</code> {c.label}</li>)}</ul>
+            )}
+            {revoking.length > 0 && (
+              <button type="button" class="primary" disabled={closing} onClick={() => revoke(true)}>{closing ? t('stateClosing') : t('revokeCloseAll')}</button>
+            )}{' '}
+            <button type="button" class="danger" disabled={closing} onClick={() => revoke(false)}>
+              {revoking.length ? t('revokeAnyway') : t('disconnect')}
+            </button>{' '}
+            <button type="button" disabled={closing} onClick={() => setRevoking(undefined)}>{t('cancel')}</button>
+          </div>
+        )}
       </section>
     );
   }

@@ -1,0 +1,209 @@
+// Help-desk sites: the on-prem origins an admin added (storage.local 'sites') and those of the
+// enterprise policy, each with an optional site profile; their content scripts are registered at
+// run time (chrome.scripting), since the manifest only knows BOSSDesk cloud.
+import browser from 'webextension-polyfill';
+import { AppError } from '../shared/app-error';
+import { CLOUD_ORIGIN_RE, MAX_SITES, SITE_SCRIPT_PREFIX, TEST_ORIGINS, normalizeSiteOrigin, originPattern } from '../shared/sites';
+import type { SiteProfile } from '../shared/profile/types';
+import { sanitizeReport, type PageReport, type PageTest, type SiteView, type SitesView } from '../shared/profile/report';
+import type { TabRequest } from '../shared/protocol';
+import { validateProfile } from '../shared/profile/validate';
+import { currentPolicy } from './settings-store';
+import { dropDiagnosis, getDiagnoses } from './diagnosis';
+import { getLocal, setLocal } from './storage';
+
+export interface StoredSite {
+  origin: string;
+  profile?: SiteProfile;
+}
+
+const KEY = 'sites';
+export const CLOUD_SITE = 'https://*.bossdesk.io';
+
+export async function storedSites(): Promise<StoredSite[]> {
+  const raw = (await getLocal<StoredSite[]>(KEY)) ?? [];
+  return Array.isArray(raw) ? raw.filter((s) => s && typeof s.origin === 'string') : [];
+}
+
+interface ActiveSite extends StoredSite {
+  source: 'added' | 'policy';
+  insecure: boolean;
+  profileErrors?: string[];
+}
+
+/** Policy sites first: on an origin both list, the policy's entry (and profile) wins. */
+async function activeSites(): Promise<ActiveSite[]> {
+  const [policy, added] = await Promise.all([currentPolicy(), storedSites()]);
+  const out: ActiveSite[] = policy.sites.map((s) => ({ ...s, source: 'policy' }));
+  const seen = new Set(out.map((s) => s.origin));
+  for (const s of added) {
+    if (seen.has(s.origin)) continue;
+    seen.add(s.origin);
+    out.push({ ...s, source: 'added', insecure: s.origin.startsWith('http:') });
+  }
+  return out;
+}
+
+/** Every origin whose content scripts may talk to the worker, besides cloud (and test hosts). */
+export async function siteOrigins(): Promise<string[]> {
+  return (await activeSites()).map((s) => s.origin);
+}
+
+/** Cloud tenants, added and policy sites, and (test build) the demo desk's loopback hosts. */
+export async function isHelpdeskOrigin(origin: string): Promise<boolean> {
+  if (CLOUD_ORIGIN_RE.test(origin)) return true;
+  if (__TEST_BUILD__ && TEST_ORIGINS.includes(origin.replace(/:\d+$/, ''))) return true;
+  return (await siteOrigins()).includes(origin);
+}
+
+/** The profile a content script on `origin` should use; null: the built-ins. */
+export async function profileFor(origin: string | undefined): Promise<SiteProfile | null> {
+  if (!origin) return null;
+  return (await activeSites()).find((s) => s.origin === origin)?.profile ?? null;
+}
+
+/** Patterns of the manifest's own content script: an origin they cover needs no registration
+ *  (it would inject the script twice). A pattern without a port matches every port. */
+export function coveredByManifest(origin: string, matches = browser.runtime.getManifest().content_scripts?.[0]?.matches ?? []): boolean {
+  let u: URL;
+  try {
+    u = new URL(origin);
+  } catch {
+    return false;
+  }
+  return matches.some((m) => {
+    const p = /^(\*|https?):\/\/([^/]+)\//.exec(m);
+    if (!p) return false;
+    const [, scheme, hostPort] = p as unknown as [string, string, string];
+    if (scheme !== '*' && `${scheme}:` !== u.protocol) return false;
+    const [host, port] = hostPort.split(/:(?=\d+$)/) as [string, string | undefined];
+    if (port !== undefined && port !== (u.port || (u.protocol === 'https:' ? '443' : '80'))) return false;
+    if (host === '*') return true;
+    if (host.startsWith('*.')) return u.hostname.endsWith(host.slice(1)) || u.hostname === host.slice(2);
+    return u.hostname === host.toLowerCase();
+  });
+}
+
+function checkedProfile(profile: unknown): SiteProfile {
+  const r = validateProfile(profile, { selectors: 'syntax' });
+  if (!r.ok) throw AppError.of('bad_request_message', r.errors.join('\n'));
+  return r.profile;
+}
+
+async function save(sites: StoredSite[]): Promise<void> {
+  await setLocal({ [KEY]: sites });
+  await syncContentScripts();
+}
+
+export async function addSite(input: string, profile?: unknown): Promise<void> {
+  const o = normalizeSiteOrigin(input);
+  if (!o.ok) throw AppError.of('bad_request_message', `origin: ${o.reason}`);
+  const sites = await storedSites();
+  if (sites.some((s) => s.origin === o.origin)) return; // adding twice changes nothing
+  if (sites.length >= MAX_SITES) throw AppError.of('bad_request_message', `at most ${MAX_SITES} sites`);
+  await save([...sites, { origin: o.origin, ...(profile ? { profile: checkedProfile(profile) } : {}) }]);
+}
+
+export async function removeSite(origin: string): Promise<void> {
+  if ((await currentPolicy()).sites.some((s) => s.origin === origin)) throw AppError.of('bad_request_message', 'set by policy');
+  await save((await storedSites()).filter((s) => s.origin !== origin));
+  await dropDiagnosis(origin);
+}
+
+export async function setSiteProfile(origin: string, profile: unknown): Promise<void> {
+  if ((await currentPolicy()).sites.some((s) => s.origin === origin)) throw AppError.of('bad_request_message', 'set by policy');
+  const sites = await storedSites();
+  const site = sites.find((s) => s.origin === origin);
+  if (!site) throw AppError.of('bad_request_message', 'unknown site');
+  if (profile === null || profile === undefined) delete site.profile;
+  else site.profile = checkedProfile(profile);
+  await setLocal({ [KEY]: sites });
+  await dropDiagnosis(origin); // it described the previous profile
+}
+
+let syncing: Promise<void> = Promise.resolve();
+
+/** Makes the registered content scripts match the sites (added + policy). Serialised: two
+ *  overlapping runs would try to register the same id twice. Called at every worker start. */
+export function syncContentScripts(): Promise<void> {
+  syncing = syncing.then(doSync).catch((e) => console.error('content script registration failed', e));
+  return syncing;
+}
+
+async function doSync(): Promise<void> {
+  const js = browser.runtime.getManifest().content_scripts?.[0]?.js ?? [];
+  const want = new Map((await siteOrigins()).filter((o) => !coveredByManifest(o)).map((o) => [SITE_SCRIPT_PREFIX + o, o]));
+  const have = (await chrome.scripting.getRegisteredContentScripts()).filter((s) => s.id.startsWith(SITE_SCRIPT_PREFIX));
+  // After an update the bundle's file names change: a registration naming old files is stale.
+  const stale = have.filter((s) => !want.has(s.id) || JSON.stringify(s.js ?? []) !== JSON.stringify(js)).map((s) => s.id);
+  if (stale.length) await chrome.scripting.unregisterContentScripts({ ids: stale });
+  const kept = new Set(have.map((s) => s.id).filter((id) => !stale.includes(id)));
+  for (const [id, origin] of want) {
+    if (kept.has(id)) continue;
+    try {
+      await chrome.scripting.registerContentScripts([{ id, matches: [originPattern(origin)], js, runAt: 'document_idle', persistAcrossSessions: true }]);
+    } catch (e) {
+      console.error(`content script for ${origin} not registered`, e); // one bad site must not block the others
+    }
+  }
+}
+
+async function granted(origin: string): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: [originPattern(origin)] });
+  } catch {
+    return false;
+  }
+}
+
+export async function sitesView(): Promise<SitesView> {
+  const [sites, policy, diagnoses] = await Promise.all([activeSites(), currentPolicy(), getDiagnoses()]);
+  const cloudDiagnosis = Object.values(diagnoses).filter((d) => CLOUD_ORIGIN_RE.test(d.origin) && !sites.some((s) => s.origin === d.origin))
+    .sort((a, b) => b.at - a.at)[0];
+  const cloud: SiteView = { origin: CLOUD_SITE, source: 'builtin', insecure: false, granted: true, ...(cloudDiagnosis ? { diagnosis: cloudDiagnosis } : {}) };
+  const views = await Promise.all(sites.map(async (s): Promise<SiteView> => ({
+    origin: s.origin,
+    source: s.source,
+    ...(s.profile ? { profile: s.profile } : {}),
+    ...(s.profileErrors ? { profileErrors: s.profileErrors } : {}),
+    insecure: s.insecure,
+    granted: await granted(s.origin),
+    ...(diagnoses[s.origin] ? { diagnosis: diagnoses[s.origin] } : {}),
+  })));
+  return { sites: [cloud, ...views], policyErrors: policy.errors };
+}
+
+const originOfUrl = (url: string | undefined): string | undefined => {
+  try {
+    return url ? new URL(url).origin : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** "Test on this page": the given tab, else the most recently used tab on a help-desk site (tab
+ *  URLs are only visible for hosts the extension may access, which are exactly those: no "tabs"
+ *  permission needed). The tab's own content script runs diagnose() and answers. */
+export async function testPage(req: { tabId?: number; profile?: unknown }): Promise<PageTest> {
+  const profile = req.profile ? checkedProfile(req.profile) : undefined;
+  let tab: { id?: number; url?: string } | undefined;
+  if (typeof req.tabId === 'number') tab = await browser.tabs.get(req.tabId).catch(() => undefined);
+  else {
+    const candidates: { id?: number; url?: string; lastAccessed?: number }[] = [];
+    for (const t of await browser.tabs.query({})) {
+      const o = originOfUrl(t.url);
+      if (t.id !== undefined && o && /^https?:/.test(o) && (await isHelpdeskOrigin(o))) candidates.push(t as typeof candidates[number]);
+    }
+    tab = candidates.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+  }
+  if (tab?.id === undefined) return { ok: false, reason: 'no_tab' };
+  const msg: TabRequest = { type: 'tab/diagnose', ...(profile ? { profile } : {}) };
+  try {
+    const report = (await browser.tabs.sendMessage(tab.id, msg, { frameId: 0 })) as PageReport | undefined;
+    const origin = originOfUrl(tab.url) ?? originOfUrl(report?.url) ?? '';
+    if (!report) return { ok: false, reason: 'not_injected', ...(tab.url ? { url: tab.url } : {}) };
+    return { ok: true, tabId: tab.id, report: sanitizeReport(report, origin) };
+  } catch {
+    return { ok: false, reason: 'not_injected', ...(tab.url ? { url: tab.url } : {}) };
+  }
+}
