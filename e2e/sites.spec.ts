@@ -131,6 +131,7 @@ test('Test on this page: a cloud ticket with the built-in profile, every field f
   const onpremTicket = await context.newPage();
   await onpremTicket.goto(onprem.ticketUrl('1043', { layout: 'onprem' }));
   await expect(widget(onpremTicket)).toHaveCount(1);
+  await ticket.bringToFront(); // the cloud tab is now the most recent: the draft test still picks its own site's tab
   await page.bringToFront();
   await openEditor(page, onprem.handle.url);
   await page.getByRole('button', { name: 'Test this draft on the page' }).click();

@@ -192,9 +192,9 @@ describe('findByLabel', () => {
     expect(f.requesterEmail).toBe('luis.perez@example.com');
   });
 
-  // BUG (src/shared/profile/read.ts findByLabel): td/span are label tags, so a value cell whose text
-  // equals some label ("Correo electrónico" is both a Source value and a requesterEmail label) is
-  // taken as that label when it comes first in the page, and the next cell is returned as the value.
+  // Regression: td/span are label tags too, so a value cell whose text equals some label ("Correo
+  // electrónico" is both a Source value and a requesterEmail label) could be taken as that label when
+  // it comes first in the page; findByLabel tries dt/th/label/legend first, so the real th wins.
   it('a value equal to a label followed by another pair in an on-prem row', () => {
     mount(onpremPage({ ...ONPREM, source: 'Correo electrónico' }, [
       [['Origen', 'Correo electrónico'], ['Prioridad', 'Urgente']],

@@ -80,7 +80,11 @@ const handlers: Handlers = {
     await dropDiagnosis(String(m.origin ?? ''));
     return sitesView();
   },
-  'sites/test': (m) => testPage({ ...(typeof m.tabId === 'number' ? { tabId: m.tabId } : {}), ...(m.profile ? { profile: m.profile } : {}) }),
+  'sites/test': (m) => testPage({
+    ...(typeof m.tabId === 'number' ? { tabId: m.tabId } : {}),
+    ...(typeof m.origin === 'string' ? { origin: m.origin } : {}),
+    ...(m.profile ? { profile: m.profile } : {}),
+  }),
   // From content scripts: `origin` is the sender's, so a page learns and reports only about itself.
   'profile/for-page': (_m, origin) => profileFor(origin),
   'page/diagnosis': async (m, origin) => {

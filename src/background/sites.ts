@@ -158,7 +158,9 @@ async function granted(origin: string): Promise<boolean> {
 
 export async function sitesView(): Promise<SitesView> {
   const [sites, policy, diagnoses] = await Promise.all([activeSites(), currentPolicy(), getDiagnoses()]);
-  const cloudDiagnosis = Object.values(diagnoses).filter((d) => CLOUD_ORIGIN_RE.test(d.origin) && !sites.some((s) => s.origin === d.origin))
+  // Reports from origins that are not listed sites come from cloud tenants (or the test build's
+  // demo desk): the built-in row shows the latest of them.
+  const cloudDiagnosis = Object.values(diagnoses).filter((d) => !sites.some((s) => s.origin === d.origin))
     .sort((a, b) => b.at - a.at)[0];
   const cloud: SiteView = { origin: CLOUD_SITE, source: 'builtin', insecure: false, granted: true, ...(cloudDiagnosis ? { diagnosis: cloudDiagnosis } : {}) };
   const views = await Promise.all(sites.map(async (s): Promise<SiteView> => ({
@@ -183,8 +185,9 @@ const originOfUrl = (url: string | undefined): string | undefined => {
 
 /** "Test on this page": the given tab, else the most recently used tab on a help-desk site (tab
  *  URLs are only visible for hosts the extension may access, which are exactly those: no "tabs"
- *  permission needed). The tab's own content script runs diagnose() and answers. */
-export async function testPage(req: { tabId?: number; profile?: unknown }): Promise<PageTest> {
+ *  permission needed); `origin`: only tabs of that site. The tab's own content script runs
+ *  diagnose() and answers. */
+export async function testPage(req: { tabId?: number; origin?: string; profile?: unknown }): Promise<PageTest> {
   const profile = req.profile ? checkedProfile(req.profile) : undefined;
   let tab: { id?: number; url?: string } | undefined;
   if (typeof req.tabId === 'number') tab = await browser.tabs.get(req.tabId).catch(() => undefined);
@@ -192,7 +195,8 @@ export async function testPage(req: { tabId?: number; profile?: unknown }): Prom
     const candidates: { id?: number; url?: string; lastAccessed?: number }[] = [];
     for (const t of await browser.tabs.query({})) {
       const o = originOfUrl(t.url);
-      if (t.id !== undefined && o && /^https?:/.test(o) && (await isHelpdeskOrigin(o))) candidates.push(t as typeof candidates[number]);
+      if (t.id === undefined || !o || !/^https?:/.test(o) || (req.origin && o !== req.origin)) continue;
+      if (await isHelpdeskOrigin(o)) candidates.push(t as typeof candidates[number]);
     }
     tab = candidates.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
   }

@@ -90,8 +90,9 @@ export interface Requests {
   /** null: back to the built-in profiles. */
   'sites/set-profile': { req: { origin: string; profile: SiteProfile | null }; res: SitesView };
   'sites/clear-diagnosis': { req: { origin: string }; res: SitesView };
-  /** "Test on this page": the given tab, else the most recently used help-desk tab; `profile`: a draft. */
-  'sites/test': { req: { tabId?: number; profile?: SiteProfile }; res: PageTest };
+  /** "Test on this page": the given tab, else the most recently used help-desk tab (of `origin`
+   *  if given); `profile`: an unsaved draft to test instead of the site's profile. */
+  'sites/test': { req: { tabId?: number; origin?: string; profile?: SiteProfile }; res: PageTest };
   /** Content script, once at start: its origin's own profile, or null for the built-ins. */
   'profile/for-page': { req: NoArgs; res: SiteProfile | null };
   /** Content script: a ticket page that did not match (kept per origin for the options page). */

@@ -49,7 +49,7 @@ function TestResult({ test }: { test: PageTest }) {
   const d = report.diagnosis;
   const row = (key: string, label: string, ok: boolean, value?: string) => (
     <tr key={key} data-testid={`test-${key}`} data-ok={String(ok)}>
-      <th scope="row">{label}</th>
+      <th scope="row" style="text-align: left; padding-right: 16px">{label}</th>
       <td class={ok ? 'ok' : 'error'}>{ok ? (value ?? t('testFound')) : t('testNotFound')}</td>
     </tr>
   );
@@ -57,7 +57,7 @@ function TestResult({ test }: { test: PageTest }) {
     <div data-testid="test-result" data-ok="true">
       <p>{t('testTab', [report.url, report.profile.name])}{report.draft ? ` ${t('testDraft')}` : ''}</p>
       <table class="test-table">
-        <thead><tr><th scope="col">{t('testPart')}</th><th scope="col">{t('testResult')}</th></tr></thead>
+        <thead><tr><th scope="col" style="text-align: left">{t('testPart')}</th><th scope="col" style="text-align: left">{t('testResult')}</th></tr></thead>
         <tbody>
           {row('url', t('testUrl'), d.url, d.ticketId)}
           {TICKET_FIELDS.map((f) => row(f, t(`field_${f}`), d.fields[f] !== null, d.fields[f] ?? undefined))}
@@ -84,7 +84,7 @@ function download(name: string, text: string): void {
 }
 
 function ProfileEditor({ site, onView, onTest, onClose }: {
-  site: SiteView; onView: (v: SitesView) => void; onTest: (profile?: SiteProfile) => Promise<void>; onClose: () => void;
+  site: SiteView; onView: (v: SitesView) => void; onTest: (profile?: SiteProfile, origin?: string) => Promise<void>; onClose: () => void;
 }) {
   const editable = site.source === 'added';
   const [text, setText] = useState(() => profileToJson(site.profile ?? builtinFor(site)));
@@ -141,7 +141,7 @@ function ProfileEditor({ site, onView, onTest, onClose }: {
         {editable && site.profile && <button type="button" onClick={() => void save(null)}>{t('profileReset')}</button>}
         {editable && <button type="button" onClick={() => file.current?.click()}>{t('profileImport')}</button>}
         <button type="button" onClick={exportFile}>{t('profileExport')}</button>
-        <button type="button" onClick={() => { const p = checked(); if (p) void onTest(p); }}>{t('testDraftOnPage')}</button>
+        <button type="button" onClick={() => { const p = checked(); if (p) void onTest(p, site.source === 'builtin' ? undefined : site.origin); }}>{t('testDraftOnPage')}</button>
         <button type="button" onClick={onClose}>{t('profileClose')}</button>
       </div>
       <input ref={file} type="file" accept=".json,application/json" hidden data-testid="profile-import" aria-label={t('profileImport')}
@@ -228,10 +228,10 @@ export function Sites() {
     }, (err: unknown) => setAddError(String(err)));
   };
 
-  const runTest = async (profile?: SiteProfile) => {
+  const runTest = async (profile?: SiteProfile, origin?: string) => {
     setTesting(true);
     setTestError(undefined);
-    const r = await request({ type: 'sites/test', ...(profile ? { profile } : {}) });
+    const r = await request({ type: 'sites/test', ...(profile ? { profile } : {}), ...(origin ? { origin } : {}) });
     setTesting(false);
     if (r.ok) setTest(r.data);
     else setTestError(errorText(r.error));
