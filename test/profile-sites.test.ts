@@ -12,7 +12,10 @@ import { SUPPORT_CENTRAL_PROFILE } from '../src/shared/profile/builtin';
 import { DEFAULT_SETTINGS } from '../src/shared/settings';
 import { TICKET_FIELDS } from '../src/shared/ticket';
 
-vi.stubGlobal('chrome', { storage: { local: { setAccessLevel: async () => undefined } } });
+vi.stubGlobal('chrome', {
+  storage: { local: { setAccessLevel: async () => undefined } },
+  i18n: { getMessage: (key: string) => (key === 'locale' ? 'en' : key), getUILanguage: () => 'en-US' },
+});
 
 describe('normalizeSiteOrigin', () => {
   it('reduces an address to its origin; https assumed; http allowed but flagged', () => {

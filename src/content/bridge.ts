@@ -1,5 +1,4 @@
 // The content script's only ways to the worker: typed requests and one live port per ticket.
-import browser from 'webextension-polyfill';
 import { TICKET_PORT, type PortIn, type PortOut } from '../shared/protocol';
 
 export { request } from '../shared/messaging';
@@ -7,12 +6,12 @@ export { request } from '../shared/messaging';
 /** Keeps a port open for a ticket, reconnecting when the worker is stopped. Returns a closer. */
 export function watchTicket(ticketKey: string, onMessage: (m: PortOut) => void): () => void {
   let closed = false;
-  let port: ReturnType<typeof browser.runtime.connect> | undefined;
+  let port: chrome.runtime.Port | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const open = () => {
     if (closed) return;
     try {
-      port = browser.runtime.connect({ name: TICKET_PORT });
+      port = chrome.runtime.connect({ name: TICKET_PORT });
     } catch {
       return; // extension context gone: nothing to reconnect to
     }

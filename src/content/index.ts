@@ -147,8 +147,11 @@ chrome.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
 });
 
 // SPA navigation: the Navigation API reports pushState/replaceState/back/forward in every world.
-(window as unknown as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', () => sync());
-addEventListener('popstate', () => sync());
+// It fires inside pushState, before the app has swapped the ticket's DOM: look after the app's
+// task, or the widget would mount into the outgoing ticket's sidebar first (measured: every click).
+const syncSoon = () => setTimeout(sync, 0);
+(window as unknown as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', syncSoon);
+addEventListener('popstate', syncSoon);
 
 // One question at start: does this site have its own profile? Until the answer, nothing mounts
 // (the widget needs the worker for its first view anyway, so this costs no visible time).

@@ -1,7 +1,7 @@
-import browser from 'webextension-polyfill';
+// chrome.i18n directly, not the polyfill: this module is in the content script, whose size is budgeted.
 import type { UiError } from './protocol';
 
-export const t = (key: string, subs?: string | string[]): string => browser.i18n.getMessage(key, subs) || key;
+export const t = (key: string, subs?: string | string[]): string => chrome.i18n.getMessage(key, subs) || key;
 
 /**
  * The language the extension's own strings resolved to ("en", "es"), read from a message that each
@@ -9,7 +9,7 @@ export const t = (key: string, subs?: string | string[]): string => browser.i18n
  * all of it speaks one language; getUILanguage() and @@ui_locale report the browser's UI language,
  * which can differ (e.g. a browser without that UI translation).
  */
-export const uiLocale = (): string => browser.i18n.getMessage('locale') || browser.i18n.getUILanguage() || 'en';
+export const uiLocale = (): string => chrome.i18n.getMessage('locale') || chrome.i18n.getUILanguage() || 'en';
 
 const ERROR_KEYS: Record<UiError['code'], string> = {
   invalid_token: 'errInvalidToken',

@@ -19,7 +19,7 @@ export function Options() {
   return (
     <main>
       <h1>{t('extName')}</h1>
-      {status ? <Connection status={status} onChange={setStatus} /> : <p>{t('loading')}</p>}
+      {status ? <Connection status={status} onChange={setStatus} apiLocked={!!settings?.locked.includes('apiBaseUrl')} /> : <p>{t('loading')}</p>}
       <Sites />
       {settings && <Template view={settings} onChange={setSettings} />}
       {settings && <Watcher view={settings} onChange={setSettings} />}

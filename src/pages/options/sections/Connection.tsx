@@ -18,7 +18,7 @@ export function ErrorBox({ error }: { error: UiError }) {
   );
 }
 
-export function Connection({ status, onChange }: { status: ConnectionStatus; onChange: (s: ConnectionStatus) => void }) {
+export function Connection({ status, onChange, apiLocked = false }: { status: ConnectionStatus; onChange: (s: ConnectionStatus) => void; apiLocked?: boolean }) {
   const [token, setToken] = useState('');
   const [apiBaseUrl, setApiBaseUrl] = useState(status.apiBaseUrl);
   const [busy, setBusy] = useState(false);
@@ -28,7 +28,7 @@ export function Connection({ status, onChange }: { status: ConnectionStatus; onC
     e.preventDefault();
     setBusy(true);
     setError(undefined);
-    const r = await request({ type: 'token/connect', token, apiBaseUrl });
+    const r = await request({ type: 'token/connect', token, ...(apiLocked ? {} : { apiBaseUrl }) });
     setBusy(false);
     if (r.ok) {
       setToken('');
@@ -93,7 +93,8 @@ export function Connection({ status, onChange }: { status: ConnectionStatus; onC
         <details>
           <summary>{t('advanced')}</summary>
           <label for="api">{t('apiAddress')}</label>
-          <input id="api" type="url" value={apiBaseUrl} onInput={(e) => setApiBaseUrl((e.target as HTMLInputElement).value)} />
+          <input id="api" type="url" value={apiBaseUrl} disabled={apiLocked} onInput={(e) => setApiBaseUrl((e.target as HTMLInputElement).value)} />
+          {apiLocked && <p class="locked">{t('lockedByPolicy')}</p>}
         </details>
         <button type="submit" class="primary" disabled={busy}>{busy ? t('checking') : t('connect')}</button>
       </form>
