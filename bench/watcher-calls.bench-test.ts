@@ -12,7 +12,6 @@ const CASES = [1, 10, 100];
 const PAGE_SIZES = [1000, 50];
 const TICKS = 5; // ticks timed per configuration (the median is reported)
 
-vi.stubGlobal('chrome', { storage: { local: { setAccessLevel: async () => undefined } } });
 
 // history.ts keeps its IndexedDB connection open: track connections so the database can be deleted.
 const connections: IDBDatabase[] = [];

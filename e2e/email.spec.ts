@@ -111,3 +111,14 @@ test.describe('Spanish', () => {
     await expect(widget(page).getByRole('button', { name: 'Detener sesión de TeamViewer' })).toBeVisible();
   });
 });
+
+test('opened from a ticket, the template preview uses that ticket', async ({ context, page, desk }) => {
+  await page.goto(desk.ticketUrl('1043'));
+  const opened = context.waitForEvent('page');
+  await widget(page).getByRole('button', { name: 'Open settings' }).click();
+  const options = await opened;
+  await expect(options.getByTestId('template-preview')).toContainText('Preview (ticket #1043');
+  await expect(options.getByTestId('preview-subject')).toHaveText('Remote support for ticket #1043: Cannot connect to Wi-Fi in meeting room B');
+  await options.getByLabel('Preview with ticket #1043').uncheck();
+  await expect(options.getByTestId('preview-subject')).toHaveText('Remote support for ticket 1042: Printer is not printing');
+});

@@ -7,11 +7,6 @@ import { startSandbox, DEMO_TOKEN, type LoggedRequest, type SandboxHandle, type 
 import { caseMetadata, parseCaseMetadata, type CaseRecord } from '../src/shared/case';
 import { sanitiseTicket, ticketKey, type Ticket } from '../src/shared/ticket';
 
-// storage.ts locks storage.local through the global `chrome` (fake-browser has no setAccessLevel).
-vi.stubGlobal('chrome', {
-  storage: { local: { setAccessLevel: async () => undefined } },
-  i18n: { getMessage: (key: string) => (key === 'locale' ? 'en' : key), getUILanguage: () => 'en-US' },
-});
 
 // history.ts keeps its connection open for the worker's life; remember every connection so that
 // the database can be deleted between tests (a delete waits for open connections to close).

@@ -1,6 +1,6 @@
 // Sites, enterprise policy and page reports: origin checks, which origins the manifest already
 // covers, policy parsing (policy wins, bad values ignored and named), the diagnosis line.
-import { describe, it, expect, beforeEach, vi } from 'vitest';
+import { describe, it, expect, beforeEach } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { normalizeSiteOrigin } from '../src/shared/sites';
 import { coveredByManifest } from '../src/background/sites';
@@ -12,10 +12,6 @@ import { SUPPORT_CENTRAL_PROFILE } from '../src/shared/profile/builtin';
 import { DEFAULT_SETTINGS } from '../src/shared/settings';
 import { TICKET_FIELDS } from '../src/shared/ticket';
 
-vi.stubGlobal('chrome', {
-  storage: { local: { setAccessLevel: async () => undefined } },
-  i18n: { getMessage: (key: string) => (key === 'locale' ? 'en' : key), getUILanguage: () => 'en-US' },
-});
 
 describe('normalizeSiteOrigin', () => {
   it('reduces an address to its origin; https assumed; http allowed but flagged', () => {

@@ -2,7 +2,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { AppError, toUiError } from '../shared/app-error';
 import { CONTENT_REQUESTS, isMessage, type Message, type RequestType, type Requests, type Result } from '../shared/protocol';
-import { originOfKey } from '../shared/ticket';
+import { originOfKey, sanitiseTicket, type Ticket } from '../shared/ticket';
 import { connect, connectionStatus, disconnect } from './account';
 import { closeOpenCases, openCases } from './revoke';
 import { startCase, stopCase } from './cases';
@@ -57,7 +57,10 @@ const handlers: Handlers = {
     await taskResult(ownTicket(m.ticketKey, origin), String(m.caseId), m.kind, m.done === true);
     return null;
   },
-  'options/open': async () => {
+  'template/preview-ticket': async () => ((await chrome.storage.session.get('previewTicket')).previewTicket as Ticket['fields'] | undefined) ?? null,
+  'options/open': async (m, origin) => {
+    // Remembered (session storage: extension contexts only) for the template preview.
+    if (m.ticket && m.ticket.origin === origin) await chrome.storage.session.set({ previewTicket: sanitiseTicket(m.ticket).fields });
     await browser.runtime.openOptionsPage();
     return null;
   },

@@ -56,7 +56,7 @@ export class TicketSession {
   private readonly actions: WidgetActions = {
     start: () => void this.act(() => request({ type: 'case/start', ticket: this.ticket() })),
     stop: () => void this.act(() => request({ type: 'case/stop', ticketKey: this.key })),
-    openOptions: () => void request({ type: 'options/open' }),
+    openOptions: () => void request({ type: 'options/open', ticket: this.ticket() }),
     copy: async (text) => {
       try {
         await navigator.clipboard.writeText(text);

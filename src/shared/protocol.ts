@@ -81,7 +81,9 @@ export interface Requests {
   'ticket/view': { req: { ticketKey: string }; res: TicketView };
   /** A tab reports whether it could do a page task (post the comment, fill or send the reply). */
   'task/result': { req: { ticketKey: string; caseId: string; kind: PageTaskKind; done: boolean }; res: null };
-  'options/open': { req: NoArgs; res: null };
+  /** From a ticket's widget: opens the options page, which may preview the email with that ticket. */
+  'options/open': { req: { ticket?: Ticket }; res: null };
+  'template/preview-ticket': { req: NoArgs; res: Ticket['fields'] | null };
   // Sites & profiles (issue 4)
   'sites/list': { req: NoArgs; res: SitesView };
   /** After the options page got the host permission from the admin's click. */

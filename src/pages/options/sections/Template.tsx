@@ -1,13 +1,26 @@
 // Options: the customer email template (subject + body), its placeholders, live preview, delivery mode.
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Ticket } from '../../../shared/ticket';
 import type { SettingsView } from '../../../shared/settings';
 import {
-  PLACEHOLDERS, defaultTemplate, problemMessage, renderEmail, sampleContext, validateTemplate, type EmailTemplate,
+  PLACEHOLDERS, defaultTemplate, problemMessage, renderEmail, sampleContext, validateTemplate, type EmailContext, type EmailTemplate,
 } from '../../../shared/email-template';
 import { request } from '../../../shared/messaging';
 import { t, uiLocale } from '../../../shared/i18n';
 
 const locale = () => uiLocale();
+
+function previewContext(ticket: Ticket['fields'] | null): EmailContext {
+  const sample = sampleContext(locale());
+  if (!ticket) return sample;
+  return {
+    teamviewer: sample.teamviewer, // no case yet: sample link and code
+    ticket: {
+      title: ticket.title ?? '', number: ticket.number ?? '',
+      technician: { name: ticket.technician ?? '' }, requester: { name: ticket.requesterName ?? '' },
+    },
+  };
+}
 
 function current(view: SettingsView): EmailTemplate {
   const d = defaultTemplate(locale());
@@ -22,9 +35,13 @@ export function Template({ view, onChange }: { view: SettingsView; onChange: (v:
   const refs = { subject: useRef<HTMLInputElement>(null), body: useRef<HTMLTextAreaElement>(null) };
   const lockedTemplate = view.locked.includes('emailSubject') || view.locked.includes('emailBody');
   const lockedAuto = view.locked.includes('autoSendEmail');
+  // The ticket whose widget opened this page, if any: preview with it instead of the sample.
+  const [ticket, setTicket] = useState<Ticket['fields'] | null>(null);
+  const [useTicket, setUseTicket] = useState(true);
+  useEffect(() => void request({ type: 'template/preview-ticket' }).then((r) => r.ok && setTicket(r.data)), []);
   const problems = validateTemplate(draft);
   let preview: EmailTemplate | undefined;
-  if (!problems.length) preview = renderEmail(draft, sampleContext(locale()), { locale: locale() });
+  if (!problems.length) preview = renderEmail(draft, previewContext(ticket && useTicket ? ticket : null), { locale: locale() });
 
   const edit = (field: 'subject' | 'body', value: string) => {
     setSaved(false);
@@ -90,7 +107,13 @@ export function Template({ view, onChange }: { view: SettingsView; onChange: (v:
       </div>
       {preview && (
         <figure class="preview" data-testid="template-preview">
-          <figcaption>{t('preview')}</figcaption>
+          <figcaption>{ticket && useTicket ? t('previewTicket', ticket.number ?? '') : t('preview')}</figcaption>
+          {ticket && (
+            <label class="inline">
+              <input type="checkbox" checked={useTicket} onChange={(e) => setUseTicket((e.target as HTMLInputElement).checked)} />
+              {t('previewWithTicket', ticket.number ?? '')}
+            </label>
+          )}
           <p><strong data-testid="preview-subject">{preview.subject}</strong></p>
           <pre data-testid="preview-body">{preview.body}</pre>
         </figure>
