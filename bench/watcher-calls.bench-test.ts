@@ -7,20 +7,12 @@ import { it, expect, beforeAll, afterAll, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { startSandbox, DEMO_TOKEN, type LoggedRequest, type SandboxHandle } from '../e2e/servers/sandbox.ts';
 import type { Ticket } from '../src/shared/ticket';
+import { deleteDb } from '../test/helpers/idb';
 
 const CASES = [1, 10, 100];
 const PAGE_SIZES = [1000, 50];
 const TICKS = 5; // ticks timed per configuration (the median is reported)
 
-
-// history.ts keeps its IndexedDB connection open: track connections so the database can be deleted.
-const connections: IDBDatabase[] = [];
-const realOpen = indexedDB.open.bind(indexedDB);
-vi.spyOn(indexedDB, 'open').mockImplementation((name: string, version?: number) => {
-  const req = realOpen(name, version);
-  req.addEventListener('success', () => connections.push(req.result));
-  return req;
-});
 
 let sb: SandboxHandle;
 beforeAll(async () => { sb = await startSandbox({ port: 0 }); });
@@ -36,13 +28,7 @@ async function ctl(path: string, body: unknown = {}, method: 'GET' | 'POST' = 'P
 async function freshWorker() {
   await ctl('/reset');
   fakeBrowser.reset();
-  for (const c of connections.splice(0)) c.close();
-  await new Promise<void>((resolve, reject) => {
-    const r = indexedDB.deleteDatabase('tv4boss');
-    r.onsuccess = () => resolve();
-    r.onerror = () => reject(r.error);
-    r.onblocked = () => reject(new Error('tv4boss delete blocked'));
-  });
+  await deleteDb('tv4boss');
   vi.resetModules();
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => key);

@@ -6,27 +6,9 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { startSandbox, DEMO_TOKEN, type LoggedRequest, type SandboxHandle, type Session, type Group } from '../e2e/servers/sandbox.ts';
 import { caseMetadata, parseCaseMetadata, type CaseRecord } from '../src/shared/case';
 import { sanitiseTicket, ticketKey, type Ticket } from '../src/shared/ticket';
+import { deleteDb } from './helpers/idb';
 
 
-// history.ts keeps its connection open for the worker's life; remember every connection so that
-// the database can be deleted between tests (a delete waits for open connections to close).
-const connections: IDBDatabase[] = [];
-const realOpen = indexedDB.open.bind(indexedDB);
-vi.spyOn(indexedDB, 'open').mockImplementation((name: string, version?: number) => {
-  const req = realOpen(name, version);
-  req.addEventListener('success', () => connections.push(req.result));
-  return req;
-});
-
-async function deleteDb(name: string): Promise<void> {
-  for (const c of connections.splice(0)) c.close();
-  await new Promise<void>((resolve, reject) => {
-    const r = indexedDB.deleteDatabase(name);
-    r.onsuccess = () => resolve();
-    r.onerror = () => reject(r.error);
-    r.onblocked = () => reject(new Error(`deleting ${name} is blocked`));
-  });
-}
 
 let sb: SandboxHandle;
 beforeAll(async () => { sb = await startSandbox({ port: 0 }); });
