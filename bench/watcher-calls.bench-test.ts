@@ -3,11 +3,10 @@
 // Real code path: cases are started with startCase(), the tick is the real tick() of
 // src/background/watcher.ts, calls are counted in the sandbox's request log.
 // Run: npm run bench:watcher
-import { it, expect, beforeAll, afterAll, vi } from 'vitest';
-import { fakeBrowser } from '@webext-core/fake-browser';
+import { it, expect, beforeAll, afterAll } from 'vitest';
 import { startSandbox, DEMO_TOKEN, type LoggedRequest, type SandboxHandle } from '../e2e/servers/sandbox.ts';
 import type { Ticket } from '../src/shared/ticket';
-import { deleteDb } from '../test/helpers/idb';
+import { freshWorkerState } from '../test/helpers/worker-state';
 
 const CASES = [1, 10, 100];
 const PAGE_SIZES = [1000, 50];
@@ -26,12 +25,7 @@ async function ctl(path: string, body: unknown = {}, method: 'GET' | 'POST' = 'P
 }
 
 async function freshWorker() {
-  await ctl('/reset');
-  fakeBrowser.reset();
-  await deleteDb('tv4boss');
-  vi.resetModules();
-  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => key);
+  await freshWorkerState(sb.url);
   const { connect } = await import('../src/background/account');
   const { startCase } = await import('../src/background/cases');
   const { activeCases } = await import('../src/background/history');

@@ -1,12 +1,12 @@
 // The service-case state machine (src/background/cases.ts) against the real TeamViewer sandbox,
 // fake browser storage and fake IndexedDB. Every test gets a fresh module graph, fresh storage,
 // a fresh 'tv4boss' database and a reset sandbox.
-import { describe, it, expect, beforeAll, afterAll, beforeEach, vi } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { startSandbox, DEMO_TOKEN, type LoggedRequest, type SandboxHandle, type Session, type Group } from '../e2e/servers/sandbox.ts';
 import { caseMetadata, parseCaseMetadata, type CaseRecord } from '../src/shared/case';
 import { sanitiseTicket, ticketKey, type Ticket } from '../src/shared/ticket';
-import { deleteDb } from './helpers/idb';
+import { freshWorkerState } from './helpers/worker-state';
 
 
 
@@ -14,15 +14,7 @@ let sb: SandboxHandle;
 beforeAll(async () => { sb = await startSandbox({ port: 0 }); });
 afterAll(async () => { await sb.close(); });
 
-beforeEach(async () => {
-  await ctl('/reset');
-  fakeBrowser.reset();
-  await deleteDb('tv4boss');
-  vi.resetModules();
-  // i18n is glue the fake browser does not implement.
-  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => key);
-});
+beforeEach(() => freshWorkerState(sb.url));
 
 // ---------- helpers ----------
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -20,3 +20,18 @@ export async function deleteDb(name: string): Promise<void> {
     r.onblocked = () => reject(new Error(`deleting ${name} is blocked`));
   });
 }
+
+/**
+ * A worker as after a fresh install: sandbox reset, fake browser storage emptied, IndexedDB
+ * deleted and modules reloaded (history.ts and friends cache state at module level).
+ */
+export async function freshWorkerState(sandboxUrl: string): Promise<void> {
+  const { fakeBrowser } = await import('@webext-core/fake-browser');
+  await fetch(`${sandboxUrl}/__control/reset`, { method: 'POST', body: '{}' });
+  fakeBrowser.reset();
+  await deleteDb('tv4boss');
+  vi.resetModules();
+  // i18n is glue the fake browser does not implement.
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => key);
+}
