@@ -28,7 +28,8 @@ test('403: names the missing permission', async ({ page, sandbox, desk }) => {
   await page.goto(desk.ticketUrl('1042'));
   await widget(page).getByRole('button', { name: START }).click();
   await expect(widget(page).getByTestId('error')).toContainText('lacks a permission');
-  await expect(widget(page).getByTestId('error')).toContainText('Permission denied: sessions');
+  await expect(widget(page).getByTestId('error')).toContainText('Missing: Session management (create, view all, edit all)');
+  await expect(widget(page).getByTestId('error')).toContainText('Edit profile → Apps');
 });
 
 test('licence limit: concurrent session limit message, play again afterwards', async ({ page, sandbox, desk }) => {

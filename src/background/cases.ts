@@ -1,7 +1,7 @@
 // Service cases: start (one per ticket, whatever the clicks, tabs or restarts), stop, reconcile.
 import browser from 'webextension-polyfill';
 import { caseMetadata, parseCaseMetadata, type CaseRecord } from '../shared/case';
-import { toUiError } from '../shared/app-error';
+import { AppError, toUiError } from '../shared/app-error';
 import { closingComment } from '../shared/closing-comment';
 import { TvError, isTransient, nextRetryDelay, type TvErrorInfo } from '../shared/teamviewer/errors';
 import type { TeamViewerClient } from '../shared/teamviewer/client';
@@ -52,6 +52,12 @@ async function findCreated(client: TeamViewerClient, rec: CaseRecord): Promise<T
   return open.find((s) => parseCaseMetadata(s.custom_api)?.caseId === rec.id);
 }
 
+/** A 403 names the permission of the script token that the refused call needs. */
+const forbiddenAs = (permission: string) => (e: unknown): never => {
+  if (e instanceof TvError && e.kind === 'forbidden') throw AppError.of('forbidden', permission);
+  throw e;
+};
+
 /**
  * The browser's network stack may resend a POST on its own when a kept-alive connection drops
  * (the server saw two requests, we saw one answer). Any other open case carrying this record's id
@@ -69,7 +75,7 @@ async function removeTwins(client: TeamViewerClient, rec: CaseRecord, keep: stri
 
 async function createSession(client: TeamViewerClient, rec: CaseRecord, userid: string): Promise<TvSession> {
   for (let attempt = 1; ; attempt++) {
-    const groupid = await ensureGroup(client, userid);
+    const groupid = await ensureGroup(client, userid).catch(forbiddenAs('groups'));
     rec.groupid = groupid;
     const t = rec.ticket.fields;
     const body = {
@@ -81,7 +87,7 @@ async function createSession(client: TeamViewerClient, rec: CaseRecord, userid: 
         : {}),
     };
     try {
-      const created = await client.createSession(body);
+      const created = await client.createSession(body).catch(forbiddenAs('sessions'));
       await removeTwins(client, rec, created.code);
       return created;
     } catch (e) {
@@ -155,7 +161,7 @@ export function stopCase(key: string): Promise<TicketView> {
     try {
       const { client } = await connectedClient(retryReporter(key));
       try {
-        await client.closeSession(rec.code!);
+        await client.closeSession(rec.code!).catch(forbiddenAs('sessions'));
       } catch (e) {
         if (!(e instanceof TvError && e.kind === 'not_found')) throw e; // 404: closed elsewhere
       }

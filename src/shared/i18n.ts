@@ -34,3 +34,10 @@ export const errorMessage = (e: UiError): string => t(ERROR_KEYS[e.code] ?? 'err
 export const retryable = (e: UiError) => ['rate_limited', 'server', 'timeout', 'network', 'internal', 'licence_limit'].includes(e.code);
 /** Errors only the options page can fix. */
 export const needsOptions = (e: UiError) => ['invalid_token', 'not_connected', 'forbidden'].includes(e.code);
+
+/** TeamViewer permissions by the area of the API that needs them (detail of a `forbidden` error). */
+const PERMISSION_KEYS: Record<string, string> = { groups: 'permGroups', sessions: 'permSessions', reports: 'permReports' };
+
+/** "sessions,reports" → the permissions' names as the Management Console shows them; else as is. */
+export const permissionNames = (detail: string): string =>
+  detail.split(',').map((p) => (PERMISSION_KEYS[p] ? t(PERMISSION_KEYS[p]) : p)).join(', ');

@@ -3,7 +3,7 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { CaseView, TicketView } from '../../shared/protocol';
 import type { WidgetState, WidgetStore } from './store';
-import { errorMessage, needsOptions, retryable, t, uiLocale } from '../../shared/i18n';
+import { errorMessage, needsOptions, permissionNames, retryable, t, uiLocale } from '../../shared/i18n';
 
 export interface WidgetActions {
   start(): void;
@@ -167,7 +167,7 @@ export function Widget({ store, actions }: { store: WidgetStore; actions: Widget
       {s.refusedClose && active && <p class="tv-error" role="alert" data-testid="close-refused">{t('closeRefused')}</p>}
       {error && (
         <div class="tv-error" role="alert" data-testid="error" data-code={error.code}>
-          <p>{errorMessage(error)}{error.detail && error.code === 'forbidden' ? ` (${error.detail})` : ''}</p>
+          <p>{errorMessage(error)}{error.detail && error.code === 'forbidden' ? ` ${t('permMissing', permissionNames(error.detail))}` : ''}</p>
           {needsOptions(error) && <button type="button" onClick={actions.openOptions}>{t('openSettings')}</button>}
           {retryable(error) && view?.connected && (
             <button type="button" onClick={active ? actions.stop : actions.start}>{t('retry')}</button>

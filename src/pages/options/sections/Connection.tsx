@@ -2,13 +2,12 @@
 import { useState } from 'preact/hooks';
 import type { ConnectionStatus, OpenCaseItem, UiError } from '../../../shared/protocol';
 import { request } from '../../../shared/messaging';
-import { errorMessage, t } from '../../../shared/i18n';
+import { errorMessage, permissionNames, t } from '../../../shared/i18n';
 
-const PERMISSION_KEYS: Record<string, string> = { groups: 'permGroups', sessions: 'permSessions', reports: 'permReports' };
 
 export function ErrorBox({ error }: { error: UiError }) {
   let detail = error.detail;
-  if (error.code === 'forbidden' && detail) detail = detail.split(',').map((p) => t(PERMISSION_KEYS[p] ?? p)).join(', ');
+  if (error.code === 'forbidden' && detail) detail = permissionNames(detail);
   return (
     <div class="error" role="alert" data-testid="connect-error" data-code={error.code}>
       <p>{errorMessage(error)}</p>
