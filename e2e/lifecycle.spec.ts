@@ -99,7 +99,7 @@ test('closing the ticket is refused while a case is open and allowed after', asy
   await expect.poll(async () => (await desk.get<{ to: string }[]>('/api/status-changes?ticket=1044')).map((c) => c.to)).toEqual(['closed']);
 });
 
-test('expiry: the watcher alarm frees the play button and history says expired', async ({ page, sandbox, desk, extensionId }) => {
+test('expiry: the watcher alarm frees the play button, history says expired, the technician is told', async ({ context, page, sandbox, desk, extensionId }) => {
   const code = await startFromWidget(page, desk.ticketUrl('1045'));
   // A 1 s watcher period (the test build allows it) so that the real alarm does the work.
   const options = await page.context().newPage();
@@ -110,6 +110,7 @@ test('expiry: the watcher alarm frees the play button and history says expired',
   await sandbox.call('POST', `/sessions/${code}/expire`);
   await expect(widget(page).getByRole('button', { name: START })).toBeVisible({ timeout: 15_000 });
   await expect(widget(page).getByTestId('history-item').first()).toHaveAttribute('data-outcome', 'expired');
+  expect(Object.keys(await notifications(context)).filter((id) => id.startsWith('expired:'))).toHaveLength(1);
 });
 
 test('a case closed in the Management Console is followed by the widget', async ({ context, page, sandbox, desk }) => {

@@ -129,9 +129,24 @@ describe('startCase', () => {
     expect(sessions[0]!.groupid).toBe(g.id);
   });
 
-  // BUG (src/background/group.ts ensureGroup): the group look-up/creation is not serialised
-  // across tickets (withLock is per ticket), so the first two starts on different tickets both
-  // find no group and both create "BOSS". Flip to `it` once fixed.
+  it('a cached group that TeamViewer no longer knows (404) is looked up again, once', async () => {
+    const w = await worker();
+    await w.startCase(ticket('1042')); // caches the group id
+    await ctl('/clear-requests');
+    await ctl('/faults', { path: '^/sessions$', method: 'POST', status: 404, body: { error: 'not_found', error_description: 'Group not found', error_code: 404 } });
+    const view = await w.startCase(ticket('1043'));
+    expect(view.active?.state).toBe('open');
+    const log = await requests();
+    expect(log.filter((r) => r.method === 'GET' && r.path === '/groups')).toHaveLength(1); // re-validated
+    expect(log.filter((r) => r.method === 'POST' && r.path === '/sessions').map((r) => r.status)).toEqual([404, 200]);
+    // A second 404 in a row is not retried forever: the error is shown.
+    await ctl('/faults', { path: '^/sessions$', method: 'POST', status: 404, count: 2 });
+    const failed = await w.startCase(ticket('1044'));
+    expect(failed.error?.code).toBe('not_found');
+  });
+
+  // Regression: the group look-up/creation is serialised across tickets (withLock is per
+  // ticket), so two first starts on different tickets must not both create "BOSS".
   it('concurrent starts on two tickets create the BOSS group once', async () => {
     const w = await worker();
     await Promise.all([w.startCase(ticket('1042')), w.startCase(ticket('1043'))]);
