@@ -145,6 +145,20 @@ describe('startCase', () => {
     expect(failed.error?.code).toBe('not_found');
   });
 
+  it('a change of administrator finds (or creates) the BOSS group again under the new account', async () => {
+    const w = await worker();
+    await w.startCase(ticket('1042'));
+    await w.disconnect();
+    await ctl('/tokens', { token: '55555555-NewAdminToken', account: { userid: 'u22334455', name: 'Arya Stark', email: 'arya@example.com' } });
+    await w.connect('55555555-NewAdminToken', sb.apiBase);
+    await ctl('/clear-requests');
+    const view = await w.startCase(ticket('1043'));
+    expect(view.active?.state).toBe('open');
+    const log = await requests();
+    expect(log.filter((r) => r.method === 'GET' && r.path === '/groups')).toHaveLength(1); // not the old cache
+    expect(log.find((r) => r.method === 'POST' && r.path === '/sessions')?.auth).toBe('55555555-NewAdminToken');
+  });
+
   // Regression: the group look-up/creation is serialised across tickets (withLock is per
   // ticket), so two first starts on different tickets must not both create "BOSS".
   it('concurrent starts on two tickets create the BOSS group once', async () => {
