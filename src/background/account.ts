@@ -5,8 +5,7 @@ import { TvError } from '../shared/teamviewer/errors';
 import type { AccountView, ConnectionStatus } from '../shared/protocol';
 import { getSettings, updateSettings } from './settings-store';
 import { clearVault, getVault, saveVault } from './vault';
-import { watchedTickets } from './tabs';
-import { broadcast } from './views';
+import { broadcastAll } from './views';
 
 /** Licences the integration is sold for (see the seed: Premium and Corporate). */
 const SUPPORTED_LICENCES = /premium|corporate|tensor|enterprise/i;
@@ -51,7 +50,7 @@ export async function connect(rawToken: string, apiBaseUrl?: string): Promise<Co
     ...(licence ? { licence } : {}),
   };
   await saveVault(token, account);
-  await Promise.all(watchedTickets().map((key) => broadcast(key)));
+  await broadcastAll();
   return connectionStatus();
 }
 
@@ -61,6 +60,6 @@ export async function connect(rawToken: string, apiBaseUrl?: string): Promise<Co
  */
 export async function disconnect(): Promise<ConnectionStatus> {
   await clearVault();
-  await Promise.all(watchedTickets().map((key) => broadcast(key))); // open widgets say "not connected"
+  await broadcastAll(); // open widgets say "not connected"
   return connectionStatus();
 }

@@ -112,6 +112,14 @@ async function createSession(client: TeamViewerClient, rec: CaseRecord, userid: 
   }
 }
 
+/** The case exists in TeamViewer: record it open and queue the customer email for a tab. */
+async function markOpen(rec: CaseRecord, s: TvSession): Promise<CaseRecord> {
+  const open: CaseRecord = { ...rec, ...sessionFacts(s), state: 'open' };
+  const saved = await putCase({ ...open, email: customerEmail(open, await getSettings(), uiLocale()) });
+  deliverTasks(saved);
+  return saved;
+}
+
 export function startCase(rawTicket: Ticket): Promise<TicketView> {
   const ticket = sanitiseTicket(rawTicket);
   const key = keyOf(ticket);
@@ -135,18 +143,14 @@ export function startCase(rawTicket: Ticket): Promise<TicketView> {
     rec = await putCase(rec); // before the API call: a restart finds it and reconciles
     await broadcast(key);
     try {
-      const s = await createSession(client, rec, userid);
-      rec = { ...rec, ...sessionFacts(s), state: 'open' };
-      rec = await putCase({ ...rec, email: customerEmail(rec, await getSettings(), uiLocale()) });
-      deliverTasks(rec);
-      await armWatcher();
+      await markOpen(rec, await createSession(client, rec, userid));
     } catch (e) {
-      const ui = toUiError(e);
-      rec = await putCase({ ...rec, state: 'failed', ...(e instanceof TvError ? { error: e.info } : {}) });
-      setError(key, ui);
+      await putCase({ ...rec, state: 'failed', ...(e instanceof TvError ? { error: e.info } : {}) });
+      setError(key, toUiError(e));
     } finally {
       setWaiting(key, undefined);
     }
+    await armWatcher(); // from stored state, so that only a case that did open is watched
     return broadcast(key);
   });
 }
@@ -212,10 +216,7 @@ export async function reconcile(): Promise<void> {
       try {
         if (cur.state === 'creating') {
           const found = await findCreated(client, cur);
-          if (found) {
-            const rec: CaseRecord = { ...cur, ...sessionFacts(found), state: 'open' };
-            deliverTasks(await putCase({ ...rec, email: customerEmail(rec, await getSettings(), uiLocale()) }));
-          }
+          if (found) await markOpen(cur, found);
           else if (Date.now() - Date.parse(cur.requestedAt) < CREATING_GRACE_MS) again = true;
           else await putCase({ ...cur, state: 'failed', error: { kind: 'network', description: 'interrupted' } });
         } else if (cur.code) {

@@ -2,14 +2,13 @@
 // technician's language) with the case and ticket data. Never contains the supporter link: the
 // template can only name whitelisted placeholders.
 import type { CaseEmail, CaseRecord } from '../shared/case';
-import { defaultTemplate, renderEmail, validateTemplate, type EmailTemplate } from '../shared/email-template';
+import { defaultTemplate, renderEmail, validateTemplate, withDefaults, type EmailTemplate } from '../shared/email-template';
 import type { Settings } from '../shared/settings';
 
 export function templateOf(settings: Settings, locale: string): EmailTemplate {
-  const fallback = defaultTemplate(locale);
-  const t = { subject: settings.emailSubject || fallback.subject, body: settings.emailBody || fallback.body };
+  const t = withDefaults({ subject: settings.emailSubject, body: settings.emailBody }, locale);
   // A stored template that no longer validates (edited by policy, say) must not block the case.
-  return validateTemplate(t).length ? fallback : t;
+  return validateTemplate(t).length ? defaultTemplate(locale) : t;
 }
 
 export function customerEmail(rec: CaseRecord, settings: Settings, locale: string): CaseEmail {

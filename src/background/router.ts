@@ -14,7 +14,7 @@ import { armWatcher } from './watcher';
 import { addSite, profileFor, removeSite, setSiteProfile, sitesView, testPage } from './sites';
 import { dropDiagnosis, recordDiagnosis } from './diagnosis';
 import browser from 'webextension-polyfill';
-import { problemMessage, validateTemplate } from '../shared/email-template';
+import { problemMessage, validateTemplate, withDefaults } from '../shared/email-template';
 import { uiLocale } from '../shared/i18n';
 
 type Handler<K extends RequestType> = (msg: Message<K>, origin: string | undefined) => Promise<Requests[K]['res']>;
@@ -36,11 +36,11 @@ const handlers: Handlers = {
   'settings/set': async (m) => {
     const patch = m.patch ?? {};
     if (typeof patch.emailSubject === 'string' || typeof patch.emailBody === 'string') {
+      // The page validates as the admin types; the worker validates again what it will store.
       const cur = (await getSettingsView()).settings;
-      const problems = validateTemplate({ subject: patch.emailSubject ?? cur.emailSubject, body: patch.emailBody ?? cur.emailBody });
-      // Empty fields mean "the default"; anything else must validate here too, not only in the page.
-      const real = problems.filter((p) => !(p.kind === 'missing_customer_link' && !(patch.emailBody ?? cur.emailBody)));
-      if ((patch.emailSubject || patch.emailBody) && real.length) throw AppError.of('invalid_template', problemMessage(real[0]!, uiLocale()));
+      const tpl = withDefaults({ subject: patch.emailSubject ?? cur.emailSubject, body: patch.emailBody ?? cur.emailBody }, uiLocale());
+      const [problem] = validateTemplate(tpl);
+      if (problem) throw AppError.of('invalid_template', problemMessage(problem, uiLocale()));
     }
     await updateSettings(patch);
     await armWatcher();

@@ -25,8 +25,6 @@ export function originOf(url: string): string | undefined {
   }
 }
 
-export { isHelpdeskOrigin };
-
 /** A content script of ours, in the top frame of a tab on a help-desk site. Returns its origin. */
 export async function helpdeskSenderOrigin(sender: SenderLike): Promise<string | undefined> {
   if (sender.id !== browser.runtime.id || !sender.tab || sender.frameId !== 0 || !sender.url) return undefined;

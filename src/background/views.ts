@@ -4,7 +4,7 @@ import { isActive, type CaseRecord } from '../shared/case';
 import type { TvErrorKind } from '../shared/teamviewer/errors';
 import { casesOfTicket } from './history';
 import { getVault } from './vault';
-import { portsWatching, send } from './tabs';
+import { portsWatching, send, watchedTickets } from './tabs';
 
 /** Per-ticket transient UI facts: the last failure and an ongoing retry wait. */
 const lastError = new Map<string, UiError>();
@@ -43,4 +43,9 @@ export async function broadcast(ticketKey: string): Promise<TicketView> {
   const msg: PortOut = { type: 'view', view };
   for (const port of portsWatching(ticketKey)) send(port, msg);
   return view;
+}
+
+/** Every open widget, e.g. after the token was connected or forgotten. */
+export async function broadcastAll(): Promise<void> {
+  await Promise.all(watchedTickets().map((key) => broadcast(key)));
 }

@@ -198,6 +198,12 @@ export function defaultTemplate(locale: string): EmailTemplate {
   return { ...DEFAULT_TEMPLATES[langOf(locale)] };
 }
 
+/** The template in force: an empty subject or body stands for the default in `locale`. */
+export function withDefaults(t: EmailTemplate, locale: string): EmailTemplate {
+  const d = defaultTemplate(locale);
+  return { subject: t.subject || d.subject, body: t.body || d.body };
+}
+
 export function sampleContext(locale: string): EmailContext {
   const es = langOf(locale) === 'es';
   return {

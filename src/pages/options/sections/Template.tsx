@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Ticket } from '../../../shared/ticket';
 import type { SettingsView } from '../../../shared/settings';
 import {
-  PLACEHOLDERS, defaultTemplate, problemMessage, renderEmail, sampleContext, validateTemplate, type EmailContext, type EmailTemplate,
+  PLACEHOLDERS, defaultTemplate, problemMessage, renderEmail, sampleContext, validateTemplate, withDefaults, type EmailContext, type EmailTemplate,
 } from '../../../shared/email-template';
 import { request } from '../../../shared/messaging';
 import { t, uiLocale } from '../../../shared/i18n';
@@ -22,10 +22,8 @@ function previewContext(ticket: Ticket['fields'] | null): EmailContext {
   };
 }
 
-function current(view: SettingsView): EmailTemplate {
-  const d = defaultTemplate(locale());
-  return { subject: view.settings.emailSubject || d.subject, body: view.settings.emailBody || d.body };
-}
+const current = (view: SettingsView): EmailTemplate =>
+  withDefaults({ subject: view.settings.emailSubject, body: view.settings.emailBody }, locale());
 
 export function Template({ view, onChange }: { view: SettingsView; onChange: (v: SettingsView) => void }) {
   const [draft, setDraft] = useState<EmailTemplate>(() => current(view));
