@@ -1,9 +1,27 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+
+/** `no-restricted-imports` patterns: which folder may not import which (the architecture). */
+const forbid = (...groups) => ({
+  'no-restricted-imports': ['error', {
+    patterns: groups.map(([group, message]) => ({ group: [group], message })),
+  }],
+});
+const BACKGROUND = ['**/background/**', 'The service worker is reached through messages (src/shared/protocol.ts), never imported.'];
+const CONTENT = ['**/content/**', 'Content-script code belongs to the help-desk page.'];
+const PAGES = ['**/pages/**', 'Extension pages are not a library.'];
+const PLATFORM = ['**/platform/**', 'src/shared is pure: browser glue lives in src/platform or with its context.'];
+const POLYFILL = ['webextension-polyfill', 'No browser API here.'];
+const RUNTIME = ['**/runtime/**', 'Domain code tells what happened through events.ts; only the runtime layer talks to tabs.'];
+/** DOM and extension globals that pure code must not touch. */
+const BROWSER_GLOBALS = ['chrome', 'browser', 'document', 'window', 'location', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB']
+  .map((name) => ({ name, message: 'src/shared is pure: pass what you need in, or put the glue in src/platform.' }));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-test/', 'node_modules/', 'test-results/', 'playwright-report/', '.artifacts/'] },
+  { ignores: ['dist/', 'dist-test/', 'node_modules/', 'test-results/', 'playwright-report/', '.artifacts/', 'release/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -16,6 +34,29 @@ export default tseslint.config(
         { property: 'insertAdjacentHTML', message: 'Use DOM APIs: ticket data is untrusted.' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  // No import cycle anywhere in the extension's source.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver()],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  // Boundaries between the contexts and layers (README, Architecture).
+  { files: ['src/content/**'], rules: forbid(BACKGROUND, PAGES, POLYFILL) },
+  { files: ['src/pages/**'], rules: forbid(BACKGROUND, CONTENT) },
+  { files: ['src/platform/**'], rules: forbid(BACKGROUND, CONTENT, PAGES, POLYFILL) },
+  {
+    files: ['src/shared/**'],
+    rules: { ...forbid(BACKGROUND, CONTENT, PAGES, PLATFORM, POLYFILL), 'no-restricted-globals': ['error', ...BROWSER_GLOBALS] },
+  },
+  { files: ['src/background/{cases,account,config,store}/**'], rules: forbid(RUNTIME, CONTENT, PAGES) },
+  {
+    files: ['src/background/store/**'],
+    rules: forbid(RUNTIME, ['**/cases/**', 'The store is the bottom layer: it knows no domain module.'], ['**/account/**', 'The store is the bottom layer.'], ['**/config/**', 'The store is the bottom layer.']),
   },
   // Playwright fixtures declare their dependencies by destructuring, even when there are none.
   { files: ['e2e/**/*.ts'], rules: { 'no-empty-pattern': 'off' } },

@@ -6,7 +6,7 @@
 import { it, expect, beforeAll, afterAll } from 'vitest';
 import { startSandbox, DEMO_TOKEN, type LoggedRequest, type SandboxHandle } from '../e2e/servers/sandbox.ts';
 import type { Ticket } from '../src/shared/ticket';
-import { freshWorkerState } from '../test/helpers/worker-state';
+import { freshWorkerState, loadWorker } from '../test/helpers/worker-state';
 
 const CASES = [1, 10, 100];
 const PAGE_SIZES = [1000, 50];
@@ -26,11 +26,7 @@ async function ctl(path: string, body: unknown = {}, method: 'GET' | 'POST' = 'P
 
 async function freshWorker() {
   await freshWorkerState(sb.url);
-  const { connect } = await import('../src/background/account');
-  const { startCase } = await import('../src/background/cases');
-  const { activeCases } = await import('../src/background/history');
-  const { tick } = await import('../src/background/watcher');
-  await connect(DEMO_TOKEN, sb.apiBase);
+  const { startCase, activeCases, tick } = await loadWorker(sb.apiBase, DEMO_TOKEN);
   return { startCase, activeCases, tick };
 }
 

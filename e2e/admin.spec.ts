@@ -25,11 +25,11 @@ test('connect refusals: malformed, invalid, inactive licence, missing permission
   await expect(await tryToken(page, extensionId, sandbox, 'not a token at all')).toContainText('does not look like a TeamViewer script token');
   await expect(await tryToken(page, extensionId, sandbox, '99999999-UnknownToken')).toContainText('TeamViewer access was revoked or the token is invalid');
 
-  await sandbox.call('POST', '/tokens', { token: '22222222-InactiveLicence', license: { type: 'Corporate', isactive: false } });
-  await expect(await tryToken(page, extensionId, sandbox, '22222222-InactiveLicence')).toContainText('licence is inactive or does not include the integration');
+  await sandbox.call('POST', '/tokens', { token: '22222222-InactiveLicense', license: { type: 'Corporate', isactive: false } });
+  await expect(await tryToken(page, extensionId, sandbox, '22222222-InactiveLicense')).toContainText('licence is inactive or does not include the integration');
 
-  await sandbox.call('POST', '/tokens', { token: '33333333-FreeLicence', license: { type: 'Free', isactive: true } });
-  await expect(await tryToken(page, extensionId, sandbox, '33333333-FreeLicence')).toContainText('Premium or Corporate');
+  await sandbox.call('POST', '/tokens', { token: '33333333-FreeLicense', license: { type: 'Free', isactive: true } });
+  await expect(await tryToken(page, extensionId, sandbox, '33333333-FreeLicense')).toContainText('Premium or Corporate');
 
   await sandbox.call('POST', '/tokens', { token: '44444444-NoReports', denied: ['reports'] });
   const err = await tryToken(page, extensionId, sandbox, '44444444-NoReports');

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { caseMetadata, isActive, parseCaseMetadata, type CaseMetadata } from '../src/shared/case';
-import { originOfKey, sanitiseTicket, ticketKey, TICKET_FIELDS, type Ticket } from '../src/shared/ticket';
+import { originOfKey, sanitizeTicket, ticketKey, TICKET_FIELDS, type Ticket } from '../src/shared/ticket';
 
 const ORIGIN = 'https://acme.bossdesk.io';
 
@@ -46,7 +46,7 @@ describe('caseMetadata / parseCaseMetadata', () => {
   // restarted worker can never find the case it created. Flip to `it` once fixed.
   it('a sanitised ticket with every field at its 500-character bound still round-trips', () => {
     const fields = Object.fromEntries(TICKET_FIELDS.map((f) => [f, 'x'.repeat(600)]));
-    const t = sanitiseTicket(ticket(fields));
+    const t = sanitizeTicket(ticket(fields));
     const json = caseMetadata(rec(t));
     expect(json.length).toBeLessThanOrEqual(4000);
     expect(parseCaseMetadata(json)?.caseId).toBe('0b6c1c7e-1d2f-4d1e-9a53-3b1f2d9d0a11');
@@ -89,14 +89,14 @@ describe('ticketKey / originOfKey', () => {
   });
 });
 
-describe('sanitiseTicket', () => {
+describe('sanitizeTicket', () => {
   it('collapses whitespace and trims every field', () => {
-    const t = sanitiseTicket(ticket({ title: '  Printer\n\n  on\tfloor   2 ', category: '\u00a0Printer\u00a0' }));
+    const t = sanitizeTicket(ticket({ title: '  Printer\n\n  on\tfloor   2 ', category: '\u00a0Printer\u00a0' }));
     expect(t.fields).toEqual({ title: 'Printer on floor 2', category: 'Printer' });
   });
 
   it('limits fields to 500 characters and origin / id / url to 200 / 100 / 2000', () => {
-    const t = sanitiseTicket({
+    const t = sanitizeTicket({
       origin: `https://${'a'.repeat(300)}.io`, id: '9'.repeat(150), url: `https://x.io/${'p'.repeat(3000)}`,
       fields: { title: 'y'.repeat(800), requesterEmail: `${'e'.repeat(600)}@example.com` },
     });
@@ -113,18 +113,28 @@ describe('sanitiseTicket', () => {
       fields: { title: 'ok', department: 'Finance', priority: 3, status: null, __proto__x: 'x' } as unknown as Ticket['fields'],
       token: 'secret',
     } as Ticket;
-    const t = sanitiseTicket(raw);
+    const t = sanitizeTicket(raw);
     expect(t).toEqual({ origin: ORIGIN, id: '1042', url: `${ORIGIN}/app/en/tickets/1042`, fields: { title: 'ok' } });
     expect(Object.keys(t).sort()).toEqual(['fields', 'id', 'origin', 'url']);
   });
 
   it('keeps every known field', () => {
     const fields = Object.fromEntries(TICKET_FIELDS.map((f) => [f, ` ${f} value `]));
-    expect(sanitiseTicket(ticket(fields)).fields).toEqual(Object.fromEntries(TICKET_FIELDS.map((f) => [f, `${f} value`])));
+    expect(sanitizeTicket(ticket(fields)).fields).toEqual(Object.fromEntries(TICKET_FIELDS.map((f) => [f, `${f} value`])));
   });
 
   it('stringifies a non-string id and origin instead of passing objects through', () => {
-    const t = sanitiseTicket({ origin: ORIGIN, id: 1042 as unknown as string, url: 'u', fields: {} });
+    const t = sanitizeTicket({ origin: ORIGIN, id: 1042 as unknown as string, url: 'u', fields: {} });
     expect(t.id).toBe('1042');
+  });
+});
+
+describe('ticketLabel', () => {
+  it('names a ticket by number and title, falling back to its id', async () => {
+    const { ticketLabel } = await import('../src/shared/ticket');
+    expect(ticketLabel({ number: '#1042', title: 'Printer' }, '1042')).toBe('#1042 · Printer');
+    expect(ticketLabel({ title: 'Printer' }, '77')).toBe('77 · Printer');
+    expect(ticketLabel({ number: '#5' })).toBe('#5');
+    expect(ticketLabel({})).toBe('');
   });
 });

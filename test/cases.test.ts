@@ -5,8 +5,8 @@ import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { startSandbox, DEMO_TOKEN, type LoggedRequest, type SandboxHandle, type Session, type Group } from '../e2e/servers/sandbox.ts';
 import { caseMetadata, parseCaseMetadata, type CaseRecord } from '../src/shared/case';
-import { sanitiseTicket, ticketKey, type Ticket } from '../src/shared/ticket';
-import { freshWorkerState } from './helpers/worker-state';
+import { sanitizeTicket, ticketKey, type Ticket } from '../src/shared/ticket';
+import { freshWorkerState, loadWorker } from './helpers/worker-state';
 
 
 
@@ -36,15 +36,9 @@ async function api<T>(method: string, path: string, body?: unknown): Promise<T> 
 
 /** The background modules, freshly evaluated, connected to the sandbox. */
 async function worker(opts: { connect?: boolean } = {}) {
-  const account = await import('../src/background/account');
-  const cases = await import('../src/background/cases');
-  const history = await import('../src/background/history');
-  const watcher = await import('../src/background/watcher');
-  const views = await import('../src/background/views');
   // The mocked polyfill must be the fake browser this file resets.
   expect((await import('webextension-polyfill')).default).toBe(fakeBrowser);
-  if (opts.connect !== false) await account.connect(DEMO_TOKEN, sb.apiBase);
-  return { ...account, ...cases, ...history, ...watcher, ...views };
+  return loadWorker(sb.apiBase, DEMO_TOKEN, opts);
 }
 
 const ORIGIN = 'https://acme.bossdesk.io';
@@ -88,7 +82,7 @@ describe('startCase', () => {
     const view = await w.startCase(t);
     const [s] = (await state()).sessions;
     const meta = parseCaseMetadata(s!.custom_api);
-    expect(meta).toEqual({ app: 'boss-tv', v: 1, caseId: view.active!.id, ticketKey: keyOf(t), ticket: sanitiseTicket(t).fields });
+    expect(meta).toEqual({ app: 'boss-tv', v: 1, caseId: view.active!.id, ticketKey: keyOf(t), ticket: sanitizeTicket(t).fields });
     expect(meta!.ticket.title).toBe('Printer on floor 2');
     expect(s).toMatchObject({
       description: 'BOSS ticket #1042: Printer on floor 2',
@@ -167,17 +161,17 @@ describe('startCase', () => {
     expect((await state()).groups.filter((g) => g.name === 'BOSS')).toHaveLength(1);
   });
 
-  it('licence limit on POST /sessions → record failed, error licence_limit, no session', async () => {
+  it('licence limit on POST /sessions → record failed, error license_limit, no session', async () => {
     const w = await worker();
     await ctl('/faults', LICENCE_FAULT);
     const t = ticket();
     const view = await w.startCase(t);
-    expect(view.error?.code).toBe('licence_limit');
+    expect(view.error?.code).toBe('license_limit');
     expect(view.active).toBeUndefined();
     expect(view.history).toEqual([]); // failed cases are not shown as history
     expect((await state()).sessions).toEqual([]);
     const [rec] = await w.casesOfTicket(keyOf(t));
-    expect(rec).toMatchObject({ state: 'failed', error: { kind: 'licence_limit', status: 400 } });
+    expect(rec).toMatchObject({ state: 'failed', error: { kind: 'license_limit', status: 400 } });
     expect(rec!.code).toBeUndefined();
     // Not retried: one POST only.
     expect((await requests()).filter((r) => r.method === 'POST' && r.path === '/sessions')).toHaveLength(1);
@@ -271,7 +265,7 @@ describe('stopCase', () => {
 describe('reconcile', () => {
   it('a creating record whose session exists becomes open with that code', async () => {
     const w = await worker();
-    const t = sanitiseTicket(ticket());
+    const t = sanitizeTicket(ticket());
     const group = await api<Group>('POST', '/groups', { name: 'BOSS' });
     const now = new Date().toISOString();
     const rec: CaseRecord = { id: crypto.randomUUID(), ticketKey: keyOf(t), ticket: t, state: 'creating', requestedAt: now, updatedAt: now, groupid: group.id };
@@ -291,7 +285,7 @@ describe('reconcile', () => {
 
   it('a recent creating record with no session stays creating and is retried later', async () => {
     const w = await worker();
-    const t = sanitiseTicket(ticket());
+    const t = sanitizeTicket(ticket());
     const now = new Date().toISOString();
     const rec: CaseRecord = { id: crypto.randomUUID(), ticketKey: keyOf(t), ticket: t, state: 'creating', requestedAt: now, updatedAt: now };
     await w.putCase(rec);
@@ -302,7 +296,7 @@ describe('reconcile', () => {
 
   it('an old creating record with no session becomes failed', async () => {
     const w = await worker();
-    const t = sanitiseTicket(ticket());
+    const t = sanitizeTicket(ticket());
     const old = new Date(Date.now() - 5 * 60_000).toISOString();
     const rec: CaseRecord = { id: crypto.randomUUID(), ticketKey: keyOf(t), ticket: t, state: 'creating', requestedAt: old, updatedAt: old };
     await w.putCase(rec);

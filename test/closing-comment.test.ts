@@ -1,5 +1,6 @@
 import { describe, it, expect, afterEach, vi } from 'vitest';
-import { closingComment, formatStamp, langOf, type ClosingFacts } from '../src/shared/closing-comment';
+import { closingComment, formatStamp, type ClosingFacts } from '../src/shared/closing-comment';
+import { langOf } from '../src/shared/locale';
 import { durationMs, formatDuration } from '../src/shared/duration';
 import type { TvConnectionRecord } from '../src/shared/teamviewer/types';
 

@@ -3,9 +3,9 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { normalizeSiteOrigin } from '../src/shared/sites';
-import { coveredByManifest } from '../src/background/sites';
-import { forgetPolicy, parsePolicy } from '../src/background/policy';
-import { getSettings, getSettingsView, updateSettings } from '../src/background/settings-store';
+import { coveredByManifest } from '../src/background/config/sites';
+import { forgetPolicy, parsePolicy } from '../src/background/config/policy';
+import { getSettings, getSettingsView, updateSettings } from '../src/background/config/settings';
 import { blocking, describeMiss, missingFields, sanitizeReport, type PageReport } from '../src/shared/profile/report';
 import { profileToJson } from '../src/shared/profile/validate';
 import { SUPPORT_CENTRAL_PROFILE } from '../src/shared/profile/builtin';
@@ -48,19 +48,22 @@ describe('coveredByManifest', () => {
   });
 });
 
+/** A packed production build: alarms every 30 s at least, no loopback API address. */
+const PRODUCTION = { minPollSeconds: 30, allowLoopbackApi: false };
+
 describe('parsePolicy', () => {
   it('settings: valid values are normalised and locked; others ignored and named', () => {
     const p = parsePolicy({
       apiBaseUrl: 'https://tv.example.com/api/v1/', pollSeconds: 5, autoSendEmail: false, emailSubject: 'Remote session',
       emailBody: 42, unknownKey: true,
-    }, 30);
+    }, PRODUCTION);
     expect(p.settings).toEqual({ apiBaseUrl: 'https://tv.example.com/api/v1', pollSeconds: 30, autoSendEmail: false, emailSubject: 'Remote session' });
     expect(p.locked).toEqual(['apiBaseUrl', 'emailSubject', 'autoSendEmail', 'pollSeconds']);
     expect(p.errors).toEqual(['emailBody: invalid value ignored']);
   });
 
   it('an API address that is not https (or loopback http) is not applied', () => {
-    const p = parsePolicy({ apiBaseUrl: 'http://tv.example.com/api/v1' }, 30);
+    const p = parsePolicy({ apiBaseUrl: 'http://tv.example.com/api/v1' }, PRODUCTION);
     expect(p.locked).toEqual([]);
     expect(p.errors).toEqual(['apiBaseUrl: invalid value ignored']);
   });
@@ -71,14 +74,14 @@ describe('parsePolicy', () => {
         { origin: 'https://desk.corp.local/BOSSSupportCentral/' }, { origin: 'https://desk.corp.local' },
         { origin: 'http://10.0.0.5:8080' }, { origin: 'ftp://x' }, { nope: true }, 'https://plain.string.example',
       ],
-    }, 30);
+    }, PRODUCTION);
     expect(p.sites).toEqual([
       { origin: 'https://desk.corp.local', insecure: false },
       { origin: 'http://10.0.0.5:8080', insecure: true },
       { origin: 'https://plain.string.example', insecure: false },
     ]);
     expect(p.errors).toEqual(['helpdeskSites[3].origin: scheme', 'helpdeskSites[4].origin: invalid']);
-    expect(parsePolicy({ helpdeskSites: 'https://x' }, 30).errors).toEqual(['helpdeskSites: must be a list']);
+    expect(parsePolicy({ helpdeskSites: 'https://x' }, PRODUCTION).errors).toEqual(['helpdeskSites: must be a list']);
   });
 
   it('a site profile as JSON text (or an object) is validated; an invalid one keeps the site on built-ins', () => {
@@ -90,7 +93,7 @@ describe('parsePolicy', () => {
         { origin: 'https://c.corp.local', profile: '{"version": 2}' },
         { origin: 'https://d.corp.local', profile: '' },
       ],
-    }, 30);
+    }, PRODUCTION);
     expect(p.sites[0]!.profile).toEqual(good);
     expect(p.sites[1]!.profile).toEqual(good);
     expect(p.sites[2]!.profile).toBeUndefined();
@@ -112,7 +115,7 @@ describe('settings with a policy (chrome.storage.managed)', () => {
     expect(await getSettings()).toMatchObject({ apiBaseUrl: 'https://policy.example.com/api/v1', pollSeconds: 5 });
     expect((await getSettingsView()).locked).toEqual(['apiBaseUrl', 'pollSeconds']);
 
-    const after = await updateSettings({ apiBaseUrl: 'https://other.example.com/api/v1', notifyOnExpiry: false });
+    const after = (await updateSettings({ apiBaseUrl: 'https://other.example.com/api/v1', notifyOnExpiry: false })).settings;
     expect(after).toMatchObject({ apiBaseUrl: 'https://policy.example.com/api/v1', notifyOnExpiry: false });
 
     // Without the policy the admin's own values come back, not copies of the policy's.

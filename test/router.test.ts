@@ -1,7 +1,7 @@
 // The worker's message receiver fails closed: who sent a request decides what it may ask.
 import { describe, it, expect } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
-import { handleMessage } from '../src/background/router';
+import { handleMessage } from '../src/background/runtime/router';
 
 const ID = 'test-extension-id'; // @webext-core/fake-browser's runtime.id
 const page = (url: string, extra: Partial<Runtime.MessageSender> = {}): Runtime.MessageSender =>

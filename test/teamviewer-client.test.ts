@@ -2,7 +2,7 @@
 // error mapping, timeouts.
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
 import { startSandbox, DEMO_TOKEN, type LoggedRequest, type SandboxHandle, type Session } from '../e2e/servers/sandbox.ts';
-import { TeamViewerClient, normaliseToken, type ClientOptions } from '../src/shared/teamviewer/client';
+import { TeamViewerClient, normalizeToken, type ClientOptions } from '../src/shared/teamviewer/client';
 import { TvError, type TvErrorInfo, type TvErrorKind } from '../src/shared/teamviewer/errors';
 
 let sb: SandboxHandle;
@@ -42,18 +42,18 @@ async function tvError(p: Promise<unknown>): Promise<TvError> {
   return e as TvError;
 }
 
-describe('normaliseToken', () => {
+describe('normalizeToken', () => {
   it('strips whitespace and a "Bearer " prefix, any case', () => {
-    expect(normaliseToken('  abc123  ')).toBe('abc123');
-    expect(normaliseToken('Bearer abc123')).toBe('abc123');
-    expect(normaliseToken('\n bearer   abc123\t')).toBe('abc123');
-    expect(normaliseToken('BEARER abc')).toBe('abc');
+    expect(normalizeToken('  abc123  ')).toBe('abc123');
+    expect(normalizeToken('Bearer abc123')).toBe('abc123');
+    expect(normalizeToken('\n bearer   abc123\t')).toBe('abc123');
+    expect(normalizeToken('BEARER abc')).toBe('abc');
     // "Bearer" glued to the token is not a prefix.
-    expect(normaliseToken('Bearerabc')).toBe('Bearerabc');
+    expect(normalizeToken('Bearerabc')).toBe('Bearerabc');
   });
 
   it('a normalised pasted token works against the API', async () => {
-    const { c } = client({ token: normaliseToken(`  Bearer ${DEMO_TOKEN}\n`) });
+    const { c } = client({ token: normalizeToken(`  Bearer ${DEMO_TOKEN}\n`) });
     expect(await c.ping()).toBe(true);
     expect((await requests()).at(-1)?.auth).toBe(DEMO_TOKEN);
   });
@@ -305,7 +305,7 @@ describe('error kinds', () => {
     expect(rec.retries).toEqual([]);
   });
 
-  it('the licence-limit 400 → licence_limit', async () => {
+  it('the licence-limit 400 → license_limit', async () => {
     const { c } = client();
     const g = await c.createGroup('BOSS');
     await fault({
@@ -313,7 +313,7 @@ describe('error kinds', () => {
       body: { error: 'invalid_request', error_description: 'Session could not be created due to license limitations.', error_code: 400 },
     });
     const e = await tvError(c.createSession({ groupid: g.id }));
-    expect(e.kind).toBe('licence_limit');
+    expect(e.kind).toBe('license_limit');
     expect(e.info.status).toBe(400);
   });
 

@@ -24,9 +24,9 @@ describe('mapHttpError', () => {
     expect(info.description).toBe('Permission denied: reports');
   });
 
-  it('400 whose description mentions license limitations → licence_limit', () => {
+  it('400 whose description mentions license limitations → license_limit', () => {
     const info = mapHttpError(400, body('invalid_request', 'Session could not be created due to license limitations.', 400));
-    expect(info.kind).toBe('licence_limit');
+    expect(info.kind).toBe('license_limit');
     expect(info.status).toBe(400);
     // Only the text makes it a licence limit: the same error without it is a plain bad request.
     expect(mapHttpError(400, body('invalid_request', 'groupid must match ^g\\d+$', 400)).kind).toBe('bad_request');
@@ -77,7 +77,7 @@ describe('mapHttpError', () => {
     expect(info).toEqual({ kind: 'bad_request', status: 400, apiError: undefined, description: 'Bad Request: something odd' });
     expect(mapHttpError(500, 'x'.repeat(1000)).description).toHaveLength(300);
     // A plain-text licence message is still recognised.
-    expect(mapHttpError(400, 'Session could not be created due to license limitations.').kind).toBe('licence_limit');
+    expect(mapHttpError(400, 'Session could not be created due to license limitations.').kind).toBe('license_limit');
     expect(mapHttpError(400, '').description).toBeUndefined();
   });
 });
@@ -104,7 +104,7 @@ describe('parseRetryAfter', () => {
 
 describe('isTransient', () => {
   it('is true exactly for rate_limited, server, timeout and network', () => {
-    const all: TvErrorKind[] = ['invalid_token', 'forbidden', 'licence_limit', 'not_found', 'rate_limited', 'server', 'timeout', 'network', 'bad_request'];
+    const all: TvErrorKind[] = ['invalid_token', 'forbidden', 'license_limit', 'not_found', 'rate_limited', 'server', 'timeout', 'network', 'bad_request'];
     expect(all.filter(isTransient)).toEqual(['rate_limited', 'server', 'timeout', 'network']);
   });
 });
@@ -147,7 +147,7 @@ describe('nextRetryDelay', () => {
   });
 
   it('is null for non-transient kinds, whatever the attempt', () => {
-    for (const kind of ['invalid_token', 'forbidden', 'licence_limit', 'not_found', 'bad_request'] as const) {
+    for (const kind of ['invalid_token', 'forbidden', 'license_limit', 'not_found', 'bad_request'] as const) {
       expect(nextRetryDelay({ kind }, 1, policy, 0)).toBeNull();
     }
     expect(nextRetryDelay({ kind: 'forbidden', retryAfterMs: 10 }, 1, policy, 0)).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { judgeCase } from '../src/background/watcher';
+import { judgeCase } from '../src/background/cases/watcher';
 import type { TvSession } from '../src/shared/teamviewer/types';
 
 const NOW = Date.parse('2025-11-24T10:00:00Z');

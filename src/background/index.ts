@@ -1,28 +1,27 @@
-// Service worker entry: registers every listener synchronously (so events that wake the worker
-// are not missed), then settles whatever a previous worker left in flight.
+// Service worker entry: wires the listeners synchronously (so events that wake the worker are not
+// missed), then settles whatever a previous worker left in flight. No logic of its own.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { TICKET_PORT } from '../shared/protocol';
-import { RECONCILE_ALARM, reconcile } from './cases';
-import { offerPending } from './page-tasks';
-import { onNotificationClick } from './notifier';
-import { handleMessage } from './router';
-import { lockStorage } from './storage';
-import { acceptPort, send } from './tabs';
-import { ticketView } from './views';
-import { EXPIRY_ALARM, WATCH_ALARM, armWatcher, tick } from './watcher';
-import { forgetPolicy, onPolicySnapshotStale } from './policy';
-import { syncContentScripts } from './sites';
+import { RECONCILE_ALARM, reconcile } from './cases/reconcile';
+import { EXPIRY_ALARM, WATCH_ALARM, armWatcher, tick } from './cases/watcher';
+import { forgetPolicy, onPolicySnapshotStale } from './config/policy';
+import { syncContentScripts } from './config/sites';
+import { emit } from './events';
+import { lockStorage } from './store/local';
+import { listenToEvents } from './listeners';
+import { onNotificationClick } from './runtime/notifier';
+import { acceptPort } from './runtime/ports';
+import { handleMessage } from './runtime/router';
+import { installTestHook } from './runtime/test-hook';
 
 void lockStorage();
 
-browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => handleMessage(msg, sender));
+listenToEvents();
 
+browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => handleMessage(msg, sender));
 browser.runtime.onConnect.addListener((port) => {
   if (port.name !== TICKET_PORT) return port.disconnect();
-  acceptPort(port, async (ticketKey, p) => {
-    send(p, { type: 'view', view: await ticketView(ticketKey) });
-    await offerPending(ticketKey, p);
-  });
+  acceptPort(port);
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {
@@ -33,11 +32,11 @@ browser.alarms.onAlarm.addListener((alarm) => {
 browser.notifications.onClicked.addListener((id) => void onNotificationClick(id));
 browser.notifications.onButtonClicked.addListener((id, button) => void onNotificationClick(id, button));
 
-// Sites & profiles (issue 4): a policy change may add or drop sites and change settings. The
-// registered content scripts are re-checked at every start (an update renames the bundle).
+// A policy change may add or drop sites and change settings. The registered content scripts are
+// re-checked at every start (an update renames the bundle).
 const onPolicyChange = () => {
   void syncContentScripts();
-  void armWatcher();
+  emit('settings-changed', {});
 };
 browser.storage.onChanged.addListener((_changes, area) => {
   if (area !== 'managed') return;
@@ -49,11 +48,12 @@ onPolicySnapshotStale(onPolicyChange);
 browser.permissions.onAdded.addListener(() => void syncContentScripts());
 void syncContentScripts();
 
-void (async () => {
+// Every worker start (browser start-up, install, update, wake-up): settle, then re-arm from state.
+const settle = async () => {
   await reconcile();
   await armWatcher();
-})();
+};
+void settle();
+browser.runtime.onStartup.addListener(() => void settle());
 
-// Exposed for the e2e suite (it drives the worker through CDP): notification clicks cannot be
-// automated in Chromium, so tests call the same handler the click would.
-Object.assign(globalThis, { __tv4boss: { onNotificationClick, tick } });
+if (__TEST_BUILD__) installTestHook({ onNotificationClick, tick });

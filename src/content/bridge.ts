@@ -1,7 +1,7 @@
 // The content script's only ways to the worker: typed requests and one live port per ticket.
 import { TICKET_PORT, type PortIn, type PortOut } from '../shared/protocol';
 
-export { request } from '../shared/messaging';
+export { request } from '../platform/messaging';
 
 /** Keeps a port open for a ticket, reconnecting when the worker is stopped. Returns a closer. */
 export function watchTicket(ticketKey: string, onMessage: (m: PortOut) => void): () => void {

@@ -7,6 +7,7 @@ import { REQUIRED_FIELDS, blocking, describeMiss, type PageReport } from '../sha
 import type { SiteProfile } from '../shared/profile/types';
 import type { TabRequest } from '../shared/protocol';
 import { ticketKey } from '../shared/ticket';
+import { isCloudHost } from '../shared/sites';
 import { request } from './bridge';
 import { HOST_TAG } from './mount';
 import { TicketSession } from './ticket-session';
@@ -132,7 +133,7 @@ function testThisPage(draft: SiteProfile | undefined): PageReport {
   let profile = draft ?? matchPage()?.profile;
   if (!profile) {
     const list = profiles ?? BUILTIN_PROFILES;
-    profile = customProfile ? list[0]! : /\.bossdesk\.io$/i.test(url.hostname) ? BOSSDESK_PROFILE : SUPPORT_CENTRAL_PROFILE;
+    profile = customProfile ? list[0]! : isCloudHost(url.hostname) ? BOSSDESK_PROFILE : SUPPORT_CENTRAL_PROFILE;
   }
   const r = report(profile, { widget: !!document.querySelector(HOST_TAG), ...(draft ? { draft: true } : {}) });
   if (draft) r.profile.custom = true;

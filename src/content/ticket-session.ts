@@ -50,7 +50,8 @@ export class TicketSession {
     if (this.store.getState().busy) return; // a double click sends one request
     this.store.setState({ busy: true, localError: undefined, refusedClose: false });
     const r = await run();
-    this.store.setState(r.ok ? { busy: false, view: r.data } : { busy: false, localError: r.error });
+    // The ticket's state itself arrives on the port; the answer only ends the request.
+    this.store.setState(r.ok ? { busy: false } : { busy: false, localError: r.error });
   }
 
   private readonly actions: WidgetActions = {

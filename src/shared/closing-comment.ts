@@ -1,13 +1,9 @@
 // The ticket comment written when a case is closed. Times come from TeamViewer's timestamps
 // (created_at / closed_at, connection reports), never from the technician's clock.
 // Never contains the supporter link.
-import dayjs from 'dayjs';
-import 'dayjs/locale/es.js';
-import localizedFormat from 'dayjs/plugin/localizedFormat.js';
+import { dayjs, langOf } from './locale';
 import { durationMs, formatDuration } from './duration';
 import type { TvConnectionRecord } from './teamviewer/types';
-
-dayjs.extend(localizedFormat);
 
 export interface ClosingFacts {
   code: string;
@@ -28,7 +24,6 @@ const TEXT = {
   },
 } as const;
 
-export const langOf = (locale: string): 'en' | 'es' => (/^es(?![a-z])/i.test(locale) ? 'es' : 'en');
 
 /** Date-time in the technician's zone with the offset, so the comment is unambiguous. */
 export function formatStamp(iso: string, locale: string): string {

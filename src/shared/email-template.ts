@@ -3,11 +3,7 @@
 // placeholders is accepted, so a template can never reach data (such as the
 // supporter link) that is not meant for the customer.
 import Mustache, { type TemplateSpans } from 'mustache';
-import dayjs from 'dayjs';
-import 'dayjs/locale/es.js';
-import localizedFormat from 'dayjs/plugin/localizedFormat.js';
-
-dayjs.extend(localizedFormat);
+import { dayjs, langOf, type Lang } from './locale';
 
 export const PLACEHOLDERS = [
   'teamviewer.customer_link',
@@ -44,8 +40,6 @@ const CUSTOMER_LINK: Placeholder = 'teamviewer.customer_link';
 const htmlEscape: (s: string) => string = Mustache.escape;
 const identity = (s: string): string => s;
 
-type Lang = 'en' | 'es';
-const langOf = (locale: string): Lang => (/^es(?![a-z])/i.test(locale) ? 'es' : 'en');
 
 /** Sections, partials… are reported by name with their sigil, e.g. "#ticket.title". */
 function tagName(type: string, value: string): string {

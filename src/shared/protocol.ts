@@ -12,7 +12,9 @@ export type UiErrorCode =
   | TvErrorKind
   | 'not_connected'
   | 'bad_token_format'
-  | 'licence_unsupported'
+  | 'license_unsupported'
+  | 'bad_api_address'
+  | 'storage_unlocked'
   | 'bad_request_message'
   | 'invalid_template'
   | 'internal';
@@ -31,7 +33,7 @@ export interface AccountView {
   name: string;
   email: string;
   company?: string;
-  licence?: string;
+  license?: string;
 }
 
 export interface OpenCaseItem {
@@ -76,15 +78,17 @@ export interface Requests {
   'token/close-cases': { req: NoArgs; res: OpenCaseItem[] };
   'settings/get': { req: NoArgs; res: SettingsView };
   'settings/set': { req: { patch: Partial<Settings> }; res: SettingsView };
-  'case/start': { req: { ticket: Ticket }; res: TicketView };
-  'case/stop': { req: { ticketKey: string }; res: TicketView };
+  /** Start and stop answer null once done: the ticket's state reaches its widgets on their port. */
+  'case/start': { req: { ticket: Ticket }; res: null };
+  'case/stop': { req: { ticketKey: string }; res: null };
+  /** "Connect now": the worker opens the supporter link (a secret) in a new tab; it never reaches the page. */
+  'case/connect': { req: { ticketKey: string }; res: null };
   'ticket/view': { req: { ticketKey: string }; res: TicketView };
   /** A tab reports whether it could do a page task (post the comment, fill or send the reply). */
   'task/result': { req: { ticketKey: string; caseId: string; kind: PageTaskKind; done: boolean }; res: null };
   /** From a ticket's widget: opens the options page, which may preview the email with that ticket. */
   'options/open': { req: { ticket?: Ticket }; res: null };
   'template/preview-ticket': { req: NoArgs; res: Ticket['fields'] | null };
-  // Sites & profiles (issue 4)
   'sites/list': { req: NoArgs; res: SitesView };
   /** After the options page got the host permission from the admin's click. */
   'sites/add': { req: { origin: string; profile?: SiteProfile }; res: SitesView };
@@ -104,12 +108,12 @@ export type RequestType = keyof Requests;
 export type Message<K extends RequestType = RequestType> = { type: K } & Requests[K]['req'];
 
 /** What a help-desk page (content script) may ask. Everything else needs an extension page. */
-export const CONTENT_REQUESTS: readonly RequestType[] = ['case/start', 'case/stop', 'ticket/view', 'task/result', 'options/open',
+export const CONTENT_REQUESTS: readonly RequestType[] = ['case/start', 'case/stop', 'case/connect', 'ticket/view', 'task/result', 'options/open',
   'profile/for-page', 'page/diagnosis'];
 
 export const TICKET_PORT = 'ticket';
 
-/** Worker → content script through tabs.sendMessage (Sites & profiles, issue 4). */
+/** Worker → content script through tabs.sendMessage ("Test on this page"). */
 export type TabRequest = { type: 'tab/diagnose'; profile?: SiteProfile };
 
 /** Content script → worker over the port. */

@@ -1,5 +1,8 @@
-// Settings an admin can change in the options page (and, later, lock through policy).
-import { DEFAULT_API_BASE } from './teamviewer/client';
+// Settings an admin can change in the options page or lock through enterprise policy. Pure.
+
+import { MAX_LENGTH as EMAIL_MAX } from './email-template';
+
+export const DEFAULT_API_BASE = 'https://webapi.teamviewer.com/api/v1';
 
 export interface Settings {
   apiBaseUrl: string;
@@ -28,24 +31,38 @@ export interface SettingsView {
   locked: (keyof Settings)[];
 }
 
-export function validApiBaseUrl(url: string): boolean {
+/** What a build allows: packed extensions alarm at most every 30 s; only the test build talks to
+ *  a TeamViewer sandbox on loopback. */
+export interface SettingsLimits {
+  minPollSeconds: number;
+  allowLoopbackApi: boolean;
+}
+
+const LOOPBACK_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+
+export function validApiBaseUrl(url: string, allowLoopback: boolean): boolean {
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' || (u.protocol === 'http:' && /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(u.hostname));
+    if (u.username || u.password || u.search || u.hash) return false;
+    if (LOOPBACK_HOST.test(u.hostname)) return allowLoopback && (u.protocol === 'http:' || u.protocol === 'https:');
+    return u.protocol === 'https:';
   } catch {
     return false;
   }
 }
 
-export function mergeSettings(current: Settings, patch: Partial<Settings>, minPollSeconds: number): Settings {
+/** The address as stored: trimmed, without trailing slashes. */
+export const normalizeApiBaseUrl = (url: string) => url.trim().replace(/\/+$/, '');
+
+export function mergeSettings(current: Settings, patch: Partial<Settings>, limits: SettingsLimits): Settings {
   const next = { ...current };
-  if (typeof patch.apiBaseUrl === 'string' && validApiBaseUrl(patch.apiBaseUrl.trim())) next.apiBaseUrl = patch.apiBaseUrl.trim().replace(/\/+$/, '');
+  if (typeof patch.apiBaseUrl === 'string' && validApiBaseUrl(patch.apiBaseUrl.trim(), limits.allowLoopbackApi)) next.apiBaseUrl = normalizeApiBaseUrl(patch.apiBaseUrl);
   if (typeof patch.pollSeconds === 'number' && Number.isFinite(patch.pollSeconds)) {
-    next.pollSeconds = Math.min(3600, Math.max(minPollSeconds, Math.round(patch.pollSeconds)));
+    next.pollSeconds = Math.min(3600, Math.max(limits.minPollSeconds, Math.round(patch.pollSeconds)));
   }
   if (typeof patch.notifyOnExpiry === 'boolean') next.notifyOnExpiry = patch.notifyOnExpiry;
   if (typeof patch.autoSendEmail === 'boolean') next.autoSendEmail = patch.autoSendEmail;
-  if (typeof patch.emailSubject === 'string') next.emailSubject = patch.emailSubject.slice(0, 255);
-  if (typeof patch.emailBody === 'string') next.emailBody = patch.emailBody.slice(0, 10_000);
+  if (typeof patch.emailSubject === 'string') next.emailSubject = patch.emailSubject.slice(0, EMAIL_MAX.subject);
+  if (typeof patch.emailBody === 'string') next.emailBody = patch.emailBody.slice(0, EMAIL_MAX.body);
   return next;
 }

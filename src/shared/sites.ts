@@ -1,5 +1,15 @@
 /** BOSSDesk cloud tenants: https://<tenant>.bossdesk.io */
 export const CLOUD_ORIGIN_RE = /^https:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*\.bossdesk\.io$/i;
+export const isCloudHost = (hostname: string) => /\.bossdesk\.io$/i.test(hostname);
+
+/** The origin of a URL; undefined for anything that does not parse. */
+export function originOfUrl(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
 /** Loopback hosts of the demo help desk, trusted by the test build only (any port). */
 export const TEST_ORIGINS = ['http://localhost', 'http://127.0.0.2'];
 

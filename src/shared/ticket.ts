@@ -29,7 +29,7 @@ export function originOfKey(key: string): string {
 const MAX_FIELD = 500;
 
 /** Bounds and normalises untrusted field text before it travels or is stored. */
-export function sanitiseTicket(t: Ticket): Ticket {
+export function sanitizeTicket(t: Ticket): Ticket {
   const fields: Ticket['fields'] = {};
   for (const [k, v] of Object.entries(t.fields)) {
     if (typeof v === 'string' && (TICKET_FIELDS as readonly string[]).includes(k)) {
@@ -37,4 +37,9 @@ export function sanitiseTicket(t: Ticket): Ticket {
     }
   }
   return { origin: String(t.origin).slice(0, 200), id: String(t.id).slice(0, 100), url: String(t.url).slice(0, 2000), fields };
+}
+
+/** How a ticket is named to the technician (notifications, lists): "#1042 · Printer on floor 2". */
+export function ticketLabel(fields: Ticket['fields'], id?: string): string {
+  return [fields.number ?? id, fields.title].filter(Boolean).join(' · ');
 }

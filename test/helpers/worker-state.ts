@@ -35,3 +35,42 @@ export async function freshWorkerState(sandboxUrl: string): Promise<void> {
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => key);
 }
+
+/**
+ * The worker's modules, freshly evaluated, with their event listeners wired as in index.ts, and
+ * connected to the sandbox unless told otherwise. start/stop answer with the ticket's view once
+ * every listener has run: what the widgets would have been pushed.
+ */
+export async function loadWorker(apiBase: string, token: string, opts: { connect?: boolean } = {}) {
+  const account = await import('../../src/background/account/account');
+  const cases = await import('../../src/background/cases/cases');
+  const reconcile = await import('../../src/background/cases/reconcile');
+  const history = await import('../../src/background/store/history');
+  const watcher = await import('../../src/background/cases/watcher');
+  const views = await import('../../src/background/runtime/views');
+  const events = await import('../../src/background/events');
+  const { listenToEvents } = await import('../../src/background/listeners');
+  const { ticketKey } = await import('../../src/shared/ticket');
+  listenToEvents();
+  if (opts.connect !== false) await account.connect(token, apiBase);
+  const settled = async (key: string) => {
+    await events.idle();
+    return views.ticketView(key);
+  };
+  return {
+    ...account, ...history, ...watcher, ...views, ...reconcile,
+    startCase: async (t: Parameters<typeof cases.startCase>[0]) => {
+      await cases.startCase(t);
+      return settled(ticketKey(t));
+    },
+    stopCase: async (key: string) => {
+      await cases.stopCase(key);
+      return settled(key);
+    },
+    tick: async () => {
+      await watcher.tick();
+      await events.idle();
+    },
+    idle: events.idle,
+  };
+}

@@ -3,7 +3,7 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { CaseView, TicketView } from '../../shared/protocol';
 import type { WidgetState, WidgetStore } from './store';
-import { errorMessage, needsOptions, permissionNames, retryable, t, uiLocale } from '../../shared/i18n';
+import { errorMessage, needsOptions, permissionNames, retryable, t, uiLocale } from '../../platform/i18n';
 
 export interface WidgetActions {
   start(): void;

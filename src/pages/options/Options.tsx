@@ -1,9 +1,9 @@
-// Options page: one section per concern (connection, watcher; sites and email template follow).
+// Options page: one section per concern (connection, sites, customer email, watcher).
 import { useEffect, useState } from 'preact/hooks';
-import type { ConnectionStatus } from '../../shared/protocol';
+import type { ConnectionStatus, UiError } from '../../shared/protocol';
 import type { SettingsView } from '../../shared/settings';
-import { request } from '../../shared/messaging';
-import { t } from '../../shared/i18n';
+import { request } from '../../platform/messaging';
+import { errorMessage, t } from '../../platform/i18n';
 import { Connection } from './sections/Connection';
 import { Watcher } from './sections/Watcher';
 import { Template } from './sections/Template';
@@ -12,14 +12,23 @@ import { Sites } from './sections/Sites';
 export function Options() {
   const [status, setStatus] = useState<ConnectionStatus>();
   const [settings, setSettings] = useState<SettingsView>();
-  useEffect(() => {
-    void request({ type: 'token/status' }).then((r) => r.ok && setStatus(r.data));
-    void request({ type: 'settings/get' }).then((r) => r.ok && setSettings(r.data));
-  }, []);
+  const [error, setError] = useState<UiError>();
+  const load = () => {
+    setError(undefined);
+    void request({ type: 'token/status' }).then((r) => (r.ok ? setStatus(r.data) : setError(r.error)));
+    void request({ type: 'settings/get' }).then((r) => (r.ok ? setSettings(r.data) : setError(r.error)));
+  };
+  useEffect(load, []);
   return (
     <main>
       <h1>{t('extName')}</h1>
-      {status ? <Connection status={status} onChange={setStatus} apiLocked={!!settings?.locked.includes('apiBaseUrl')} /> : <p>{t('loading')}</p>}
+      {error && (
+        <div class="error" role="alert" data-testid="options-error">
+          <p>{t('optionsLoadFailed')} {errorMessage(error)}{error.detail ? ` (${error.detail})` : ''}</p>
+          <button type="button" onClick={load}>{t('retry')}</button>
+        </div>
+      )}
+      {status ? <Connection status={status} onChange={setStatus} apiLocked={!!settings?.locked.includes('apiBaseUrl')} /> : !error && <p>{t('loading')}</p>}
       <Sites />
       {settings && <Template view={settings} onChange={setSettings} />}
       {settings && <Watcher view={settings} onChange={setSettings} />}

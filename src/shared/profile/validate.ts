@@ -1,7 +1,7 @@
 // Validates a site profile (an admin's JSON: typed in the options page, imported from a file, or
 // given by enterprise policy) and returns a clean copy, or every problem with its exact path.
-// Pure: used by the options page (which has a DOM, so CSS selectors are checked by the browser's
-// own parser) and by the worker (no DOM: a syntactic check). Not part of the content script.
+// Pure: the worker checks CSS selectors syntactically; the options page passes the browser's own
+// parser (pages/options/selector-check.ts). Not part of the content script.
 import { TICKET_FIELDS, type TicketField } from '../ticket';
 import { REQUIRED_FIELDS } from './report';
 import type { FieldRule, SiteProfile } from './types';
@@ -23,7 +23,8 @@ export type ValidationResult =
   | { ok: true; profile: SiteProfile }
   | { ok: false; errors: string[]; issues: Issue[] };
 
-export type SelectorCheck = 'dom' | 'syntax';
+/** 'syntax' (default), or a checker that asks a real CSS parser. */
+export type SelectorCheck = 'syntax' | ((selector: string) => boolean);
 
 export const PROFILE_MAX_JSON = 64 * 1024;
 const MAX = { text: 100, longText: 1000, source: 500, list: 20, closedValues: 50 };
@@ -76,18 +77,6 @@ export function selectorLooksValid(sel: string): boolean {
   if (quote || stack.length) return false;
   return !/^\s*[>+~,]|[>+~,]\s*$|,\s*,/.test(sel);
 }
-
-function selectorValidInDom(sel: string): boolean {
-  if (!sel.trim()) return false;
-  try {
-    document.createDocumentFragment().querySelector(sel);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const hasDom = () => typeof document !== 'undefined' && typeof document.createDocumentFragment === 'function';
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => !!x && typeof x === 'object' && !Array.isArray(x);
@@ -170,10 +159,10 @@ function fieldRule(c: Checker, v: unknown, path: string): FieldRule | undefined 
 
 const TOP_KEYS = ['version', 'id', 'name', 'description', 'ticketUrl', 'fields', 'mount', 'comment', 'reply', 'close'] as const;
 
-/** Checks a parsed profile. `selectors`: 'dom' (default where a DOM exists) or 'syntax'. */
+/** Checks a parsed profile. */
 export function validateProfile(json: unknown, opts: { selectors?: SelectorCheck } = {}): ValidationResult {
-  const mode = opts.selectors ?? (hasDom() ? 'dom' : 'syntax');
-  const c = new Checker(mode === 'dom' ? selectorValidInDom : selectorLooksValid);
+  const check = opts.selectors ?? 'syntax';
+  const c = new Checker(check === 'syntax' ? selectorLooksValid : (sel) => !!sel.trim() && check(sel));
   if (!isObj(json)) {
     c.add('profile', 'not_object');
     return fail(c.issues);

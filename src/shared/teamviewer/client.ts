@@ -6,7 +6,6 @@ import type {
   TvAccount, TvConnectionPage, TvConnectionRecord, TvCreateSession, TvGroup, TvSession, TvSessionList,
 } from './types';
 
-export const DEFAULT_API_BASE = 'https://webapi.teamviewer.com/api/v1';
 /** Under Chrome's 30 s limit for a pending fetch in a service worker. */
 export const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -24,7 +23,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-export function normaliseToken(input: string): string {
+export function normalizeToken(input: string): string {
   return input.trim().replace(/^bearer\s+/i, '').trim();
 }
 

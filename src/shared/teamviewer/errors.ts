@@ -4,7 +4,7 @@
 export type TvErrorKind =
   | 'invalid_token' // 401, token_valid:false, revoked or expired
   | 'forbidden' // 403: a permission of the script token or the licence is missing
-  | 'licence_limit' // 400 "license limitations": concurrent-session limit reached
+  | 'license_limit' // 400 "license limitations": concurrent-session limit reached
   | 'not_found' // 404
   | 'rate_limited' // 429 / rate_limit_reached
   | 'server' // 5xx
@@ -59,7 +59,7 @@ export function mapHttpError(status: number, body: unknown, retryAfter?: string 
   if (status === 429 || apiError === 'rate_limit_reached' || apiError === 'too_many_retries') {
     return { ...base, kind: 'rate_limited', retryAfterMs: parseRetryAfter(retryAfter) };
   }
-  if (text.includes('license limitation') || text.includes('licence limitation')) return { ...base, kind: 'licence_limit' };
+  if (text.includes('license limitation') || text.includes('licence limitation')) return { ...base, kind: 'license_limit' };
   if (status === 403 || apiError === 'invalid_permission') return { ...base, kind: 'forbidden' };
   if (status === 404 || apiError === 'not_found') return { ...base, kind: 'not_found' };
   if (status >= 500 || apiError === 'internal_error') return { ...base, kind: 'server' };

@@ -1,8 +1,8 @@
 // Options: the TeamViewer connection (script token, API address).
 import { useState } from 'preact/hooks';
 import type { ConnectionStatus, OpenCaseItem, UiError } from '../../../shared/protocol';
-import { request } from '../../../shared/messaging';
-import { errorMessage, permissionNames, t } from '../../../shared/i18n';
+import { request } from '../../../platform/messaging';
+import { errorMessage, permissionNames, t } from '../../../platform/i18n';
 
 
 export function ErrorBox({ error }: { error: UiError }) {
@@ -60,7 +60,7 @@ export function Connection({ status, onChange, apiLocked = false }: { status: Co
         <h2 id="conn-h">{t('optConnection')}</h2>
         <p class="ok" data-testid="account">
           {t('connectedAs')} <strong>{a.name}</strong> ({a.email}){a.company ? ` · ${a.company}` : ''}
-          {a.licence ? ` · ${t('licence')}: ${a.licence}` : ''}
+          {a.license ? ` · ${t('license')}: ${a.license}` : ''}
         </p>
         <p class="muted">{t('apiAddress')}: <code>{status.apiBaseUrl}</code></p>
         {!revoking && <button type="button" class="danger" onClick={askRevoke}>{t('disconnect')}</button>}

@@ -2,12 +2,13 @@
 // each site's profile (edit, import, export), "Test on this page", and the latest mismatch.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { request } from '../../../shared/messaging';
-import { errorMessage, t } from '../../../shared/i18n';
+import { request } from '../../../platform/messaging';
+import { errorMessage, t } from '../../../platform/i18n';
 import type { UiError } from '../../../shared/protocol';
 import { BOSSDESK_PROFILE, SUPPORT_CENTRAL_PROFILE } from '../../../shared/profile/builtin';
 import { missingFields, type PageReport, type PageTest, type SiteView, type SitesView } from '../../../shared/profile/report';
 import type { SiteProfile } from '../../../shared/profile/types';
+import { selectorParses } from '../selector-check';
 import { formatIssue, parseProfile, profileToJson, type Issue } from '../../../shared/profile/validate';
 import { normalizeSiteOrigin, originPattern } from '../../../shared/sites';
 import { TICKET_FIELDS } from '../../../shared/ticket';
@@ -97,7 +98,7 @@ function ProfileEditor({ site, onView, onTest, onClose }: {
   const checked = (): SiteProfile | undefined => {
     setNote(undefined);
     setError(undefined);
-    const r = parseProfile(text, { selectors: 'dom' });
+    const r = parseProfile(text, { selectors: selectorParses });
     setIssues(r.ok ? undefined : r.issues);
     return r.ok ? r.profile : undefined;
   };
@@ -113,7 +114,7 @@ function ProfileEditor({ site, onView, onTest, onClose }: {
     if (!f) return;
     const content = await f.text();
     (e.target as HTMLInputElement).value = '';
-    const r = parseProfile(content, { selectors: 'dom' });
+    const r = parseProfile(content, { selectors: selectorParses });
     // A file that does not validate is still shown, so that it can be fixed here.
     setText(r.ok ? profileToJson(r.profile) : content);
     setIssues(r.ok ? undefined : r.issues);
@@ -208,10 +209,13 @@ export function Sites() {
   const [test, setTest] = useState<PageTest>();
   const [testError, setTestError] = useState<string>();
   const [testing, setTesting] = useState(false);
+  const [loadError, setLoadError] = useState<string>();
 
-  useEffect(() => {
-    void request({ type: 'sites/list' }).then((r) => r.ok && setView(r.data));
-  }, []);
+  const load = () => {
+    setLoadError(undefined);
+    void request({ type: 'sites/list' }).then((r) => (r.ok ? setView(r.data) : setLoadError(errorText(r.error))));
+  };
+  useEffect(load, []);
 
   const add = (e: Event) => {
     e.preventDefault();
@@ -251,6 +255,9 @@ export function Sites() {
         <ul style="list-style: none; padding: 0">
           {view.sites.map((s) => <SiteRow key={s.origin} site={s} onView={setView} onEdit={() => setEditing(s.origin)} />)}
         </ul>
+      ) : loadError ? (
+        <div class="error" role="alert" data-testid="sites-error"><p>{loadError}</p>
+          <button type="button" onClick={load}>{t('retry')}</button></div>
       ) : <p>{t('loading')}</p>}
 
       <form onSubmit={add}>

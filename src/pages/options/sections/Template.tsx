@@ -5,8 +5,8 @@ import type { SettingsView } from '../../../shared/settings';
 import {
   PLACEHOLDERS, defaultTemplate, problemMessage, renderEmail, sampleContext, validateTemplate, withDefaults, type EmailContext, type EmailTemplate,
 } from '../../../shared/email-template';
-import { request } from '../../../shared/messaging';
-import { t, uiLocale } from '../../../shared/i18n';
+import { request } from '../../../platform/messaging';
+import { t, uiLocale } from '../../../platform/i18n';
 
 const locale = () => uiLocale();
 

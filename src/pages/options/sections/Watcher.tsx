@@ -1,8 +1,8 @@
 // Options: watcher period and notifications, and the TeamViewer API address when an enterprise
 // policy sets it (the connection form cannot change it then: the policy's address is used).
 import type { Settings, SettingsView } from '../../../shared/settings';
-import { request } from '../../../shared/messaging';
-import { t } from '../../../shared/i18n';
+import { request } from '../../../platform/messaging';
+import { t } from '../../../platform/i18n';
 
 export function Watcher({ view, onChange }: { view: SettingsView; onChange: (s: SettingsView) => void }) {
   const { settings, locked } = view;

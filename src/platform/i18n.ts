@@ -1,5 +1,5 @@
 // chrome.i18n directly, not the polyfill: this module is in the content script, whose size is budgeted.
-import type { UiError } from './protocol';
+import type { UiError } from '../shared/protocol';
 
 export const t = (key: string, subs?: string | string[]): string => chrome.i18n.getMessage(key, subs) || key;
 
@@ -14,7 +14,7 @@ export const uiLocale = (): string => chrome.i18n.getMessage('locale') || chrome
 const ERROR_KEYS: Record<UiError['code'], string> = {
   invalid_token: 'errInvalidToken',
   forbidden: 'errForbidden',
-  licence_limit: 'errLicenceLimit',
+  license_limit: 'errLicenseLimit',
   not_found: 'errNotFound',
   rate_limited: 'errRateLimited',
   server: 'errServer',
@@ -23,15 +23,17 @@ const ERROR_KEYS: Record<UiError['code'], string> = {
   bad_request: 'errBadRequest',
   not_connected: 'errNotConnected',
   bad_token_format: 'errBadTokenFormat',
-  licence_unsupported: 'errLicenceUnsupported',
+  license_unsupported: 'errLicenseUnsupported',
   bad_request_message: 'errInternal',
   invalid_template: 'errInvalidTemplate',
+  bad_api_address: 'errBadApiAddress',
+  storage_unlocked: 'errStorageUnlocked',
   internal: 'errInternal',
 };
 
 export const errorMessage = (e: UiError): string => t(ERROR_KEYS[e.code] ?? 'errInternal');
 /** Errors a retry button can fix without a human changing something first. */
-export const retryable = (e: UiError) => ['rate_limited', 'server', 'timeout', 'network', 'internal', 'licence_limit'].includes(e.code);
+export const retryable = (e: UiError) => ['rate_limited', 'server', 'timeout', 'network', 'internal', 'license_limit'].includes(e.code);
 /** Errors only the options page can fix. */
 export const needsOptions = (e: UiError) => ['invalid_token', 'not_connected', 'forbidden'].includes(e.code);
 

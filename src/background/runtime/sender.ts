@@ -1,6 +1,7 @@
 // Who may talk to the worker. Fails closed: an unknown sender gets nothing.
 import browser from 'webextension-polyfill';
-import { isHelpdeskOrigin } from './sites';
+import { originOfUrl } from '../../shared/sites';
+import { isHelpdeskOrigin } from '../config/sites';
 
 export interface SenderLike {
   id?: string;
@@ -14,20 +15,12 @@ const extensionOrigin = () => new URL(browser.runtime.getURL('/')).origin;
 
 export function isExtensionPage(sender: SenderLike): boolean {
   if (sender.id !== browser.runtime.id || !sender.url) return false;
-  return originOf(sender.url) === extensionOrigin();
-}
-
-export function originOf(url: string): string | undefined {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
-  }
+  return originOfUrl(sender.url) === extensionOrigin();
 }
 
 /** A content script of ours, in the top frame of a tab on a help-desk site. Returns its origin. */
 export async function helpdeskSenderOrigin(sender: SenderLike): Promise<string | undefined> {
   if (sender.id !== browser.runtime.id || !sender.tab || sender.frameId !== 0 || !sender.url) return undefined;
-  const origin = originOf(sender.url);
+  const origin = originOfUrl(sender.url);
   return origin && origin !== extensionOrigin() && (await isHelpdeskOrigin(origin)) ? origin : undefined;
 }

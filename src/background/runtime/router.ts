@@ -1,21 +1,21 @@
-// Receives every request, checks who sent it, dispatches it. Fails closed.
-import type { Runtime } from 'webextension-polyfill';
-import { AppError, toUiError } from '../shared/app-error';
-import { CONTENT_REQUESTS, isMessage, type Message, type RequestType, type Requests, type Result } from '../shared/protocol';
-import { originOfKey, sanitiseTicket, type Ticket } from '../shared/ticket';
-import { connect, connectionStatus, disconnect } from './account';
-import { closeOpenCases, openCases } from './revoke';
-import { startCase, stopCase } from './cases';
-import { taskResult } from './page-tasks';
-import { getSettingsView, updateSettings } from './settings-store';
-import { ticketView } from './views';
+// Receives every request, checks who sent it, dispatches it to the module that owns the work.
+// Fails closed: an unknown request or sender gets an error, never a partial answer.
+import browser, { type Runtime } from 'webextension-polyfill';
+import { AppError, toUiError } from '../../shared/app-error';
+import { CONTENT_REQUESTS, isMessage, type Message, type RequestType, type Requests, type Result } from '../../shared/protocol';
+import { originOfKey } from '../../shared/ticket';
+import { connect, connectionStatus, disconnect } from '../account/account';
+import { closeOpenCases, openCases } from '../account/revoke';
+import { startCase, stopCase } from '../cases/cases';
+import { taskResult } from '../cases/page-tasks';
+import { getSettingsView, updateSettings } from '../config/settings';
+import { addSite, profileFor, removeSite, setSiteProfile, sitesView, testPage } from '../config/sites';
+import { dropDiagnosis, recordDiagnosis } from '../config/diagnosis';
+import { previewTicket, rememberPreviewTicket } from '../config/preview-ticket';
+import { emit } from '../events';
+import { openSupporterLink } from './open-tabs';
 import { helpdeskSenderOrigin, isExtensionPage } from './sender';
-import { armWatcher } from './watcher';
-import { addSite, profileFor, removeSite, setSiteProfile, sitesView, testPage } from './sites';
-import { dropDiagnosis, recordDiagnosis } from './diagnosis';
-import browser from 'webextension-polyfill';
-import { problemMessage, validateTemplate, withDefaults } from '../shared/email-template';
-import { uiLocale } from '../shared/i18n';
+import { ticketView } from './views';
 
 type Handler<K extends RequestType> = (msg: Message<K>, origin: string | undefined) => Promise<Requests[K]['res']>;
 type Handlers = { [K in RequestType]: Handler<K> };
@@ -34,38 +34,38 @@ const handlers: Handlers = {
   'token/close-cases': () => closeOpenCases(),
   'settings/get': () => getSettingsView(),
   'settings/set': async (m) => {
-    const patch = m.patch ?? {};
-    if (typeof patch.emailSubject === 'string' || typeof patch.emailBody === 'string') {
-      // The page validates as the admin types; the worker validates again what it will store.
-      const cur = (await getSettingsView()).settings;
-      const tpl = withDefaults({ subject: patch.emailSubject ?? cur.emailSubject, body: patch.emailBody ?? cur.emailBody }, uiLocale());
-      const [problem] = validateTemplate(tpl);
-      if (problem) throw AppError.of('invalid_template', problemMessage(problem, uiLocale()));
-    }
-    await updateSettings(patch);
-    await armWatcher();
-    return getSettingsView();
+    const view = await updateSettings(m.patch ?? {});
+    emit('settings-changed', {});
+    return view;
   },
-  'case/start': (m, origin) => {
+  // The widget's state comes back on its port (one channel); the answer only says "done".
+  'case/start': async (m, origin) => {
     if (!m.ticket || m.ticket.origin !== origin) throw AppError.of('bad_request_message', 'ticket of another origin');
-    return startCase(m.ticket);
+    await startCase(m.ticket);
+    return null;
   },
-  'case/stop': (m, origin) => stopCase(ownTicket(m.ticketKey, origin)),
+  'case/stop': async (m, origin) => {
+    await stopCase(ownTicket(m.ticketKey, origin));
+    return null;
+  },
+  'case/connect': async (m, origin) => {
+    await openSupporterLink(ownTicket(m.ticketKey, origin));
+    return null;
+  },
   'ticket/view': (m, origin) => ticketView(ownTicket(m.ticketKey, origin)),
   'task/result': async (m, origin) => {
     if (m.kind !== 'comment' && m.kind !== 'reply') throw AppError.of('bad_request_message', 'unknown task');
     await taskResult(ownTicket(m.ticketKey, origin), String(m.caseId), m.kind, m.done === true);
     return null;
   },
-  'template/preview-ticket': async () => ((await chrome.storage.session.get('previewTicket')).previewTicket as Ticket['fields'] | undefined) ?? null,
+  'template/preview-ticket': () => previewTicket(),
   'options/open': async (m, origin) => {
-    // Remembered (session storage: extension contexts only) for the template preview.
-    if (m.ticket && m.ticket.origin === origin) await chrome.storage.session.set({ previewTicket: sanitiseTicket(m.ticket).fields });
+    if (m.ticket && m.ticket.origin === origin) await rememberPreviewTicket(m.ticket);
     await browser.runtime.openOptionsPage();
     return null;
   },
-  // Sites & profiles (issue 4). The host permission is requested and removed by the options
-  // page itself (a permission prompt needs the admin's click).
+  // The host permission is requested and removed by the options page itself (a permission prompt
+  // needs the admin's click).
   'sites/list': () => sitesView(),
   'sites/add': async (m) => {
     await addSite(String(m.origin ?? ''), m.profile ?? undefined);

@@ -1,19 +1,21 @@
 // The watcher: one list call per tick covers every open case (online flips, closed elsewhere,
 // expiry). Driven by chrome.alarms so that it survives the worker being stopped.
 import browser from 'webextension-polyfill';
-import type { CaseRecord } from '../shared/case';
-import type { TvSession } from '../shared/teamviewer/types';
-import { connectedClient } from './api';
-import { finishClosed, withLock } from './cases';
-import { activeCases, getCase, putCase } from './history';
-import { getSettings } from './settings-store';
-import { broadcast } from './views';
-import { notifyExpired, notifyJoined } from './notifier';
+import type { CaseRecord } from '../../shared/case';
+import type { TvSession } from '../../shared/teamviewer/types';
+import { connectedClient } from '../account/credentials';
+import { getSettings } from '../config/settings';
+import { emit, on } from '../events';
+import { activeCases, getCase } from '../store/history';
+import { finishClosed } from './cases';
+import { saveCase } from './record';
+import { withTicketLock } from './ticket-lock';
 
 export const WATCH_ALARM = 'watch';
 export const EXPIRY_ALARM = 'expiry';
 
-/** (Re)creates the alarms from stored state. Called at every worker start and after each change. */
+/** (Re)creates the alarms from stored state. Called at every worker start, and by listening: after
+ *  every case change and settings change (see armOnChanges). */
 export async function armWatcher(): Promise<void> {
   const open = (await activeCases()).filter((c) => c.state === 'open');
   if (!open.length) {
@@ -41,6 +43,30 @@ export function judgeCase(rec: Pick<CaseRecord, 'online' | 'validUntil'>, listed
   return 'none';
 }
 
+/** Re-arms after every case or settings change; changes that come while arming re-arm once more. */
+export function armOnChanges(): void {
+  let running: Promise<void> | undefined;
+  let again = false;
+  const arm = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = armWatcher().catch((e) => console.error('watcher not armed', e)).finally(() => {
+      running = undefined;
+      if (again) {
+        again = false;
+        arm();
+      }
+    });
+  };
+  on('case-changed', ({ record }) => {
+    // Only changes of state matter (an online flip or an email sent leaves the alarms as they are).
+    if (record.state !== 'creating') arm();
+  });
+  on('settings-changed', arm);
+}
+
 let ticking: Promise<void> | undefined;
 
 /** One tick. Concurrent calls (two alarms at once) share the same run. */
@@ -51,7 +77,7 @@ export function tick(): Promise<void> {
 
 async function runTick(): Promise<void> {
   const open = (await activeCases()).filter((c) => c.state === 'open' && c.code);
-  if (!open.length) return armWatcher();
+  if (!open.length) return armWatcher(); // nothing to watch: the alarms go
   let client;
   try {
     ({ client } = await connectedClient());
@@ -68,20 +94,18 @@ async function runTick(): Promise<void> {
     const s = byCode.get(rec.code!);
     const change = judgeCase(rec, s, now);
     if (change === 'none') continue;
-    await withLock(rec.ticketKey, async () => {
+    await withTicketLock(rec.ticketKey, async () => {
       const cur = await getCase(rec.id);
       if (!cur || cur.state !== 'open') return;
       if (change === 'expired') {
         const done = await finishClosed(client, { ...cur, validUntil: s?.valid_until ?? cur.validUntil }, 'expired');
-        await notifyExpired(done);
+        emit('case-expired', { record: done });
       } else if (change === 'closed_elsewhere') {
         await finishClosed(client, cur, 'closed');
       } else {
-        const next = await putCase({ ...cur, online: !!s?.online, validUntil: s?.valid_until ?? cur.validUntil, onlineNotified: cur.onlineNotified || !!s?.online });
-        if (change === 'online' && !cur.onlineNotified) await notifyJoined(next);
+        const next = await saveCase({ ...cur, online: !!s?.online, validUntil: s?.valid_until ?? cur.validUntil, onlineNotified: cur.onlineNotified || !!s?.online });
+        if (change === 'online' && !cur.onlineNotified) emit('customer-joined', { record: next });
       }
-      await broadcast(cur.ticketKey);
     });
   }
-  await armWatcher();
 }

@@ -1,9 +1,9 @@
 // The customer email for a new case: rendered from the admin's template (or the default in the
 // technician's language) with the case and ticket data. Never contains the supporter link: the
 // template can only name whitelisted placeholders.
-import type { CaseEmail, CaseRecord } from '../shared/case';
-import { defaultTemplate, renderEmail, validateTemplate, withDefaults, type EmailTemplate } from '../shared/email-template';
-import type { Settings } from '../shared/settings';
+import type { CaseEmail, CaseRecord } from '../../shared/case';
+import { defaultTemplate, renderEmail, validateTemplate, withDefaults, type EmailTemplate } from '../../shared/email-template';
+import type { Settings } from '../../shared/settings';
 
 export function templateOf(settings: Settings, locale: string): EmailTemplate {
   const t = withDefaults({ subject: settings.emailSubject, body: settings.emailBody }, locale);

@@ -1,11 +1,12 @@
 // Enterprise policy (chrome.storage.managed, schema in public/managed_schema.json). Policy wins
 // over local settings; a value that does not validate is ignored and reported, never half-applied.
 import browser from 'webextension-polyfill';
-import { DEFAULT_SETTINGS, mergeSettings, validApiBaseUrl, type Settings } from '../shared/settings';
-import { MAX_SITES, normalizeSiteOrigin } from '../shared/sites';
-import { parseProfile, validateProfile, type ValidationResult } from '../shared/profile/validate';
-import type { SiteProfile } from '../shared/profile/types';
-import { getLocal, setLocal } from './storage';
+import { DEFAULT_SETTINGS, mergeSettings, validApiBaseUrl, type Settings, type SettingsLimits } from '../../shared/settings';
+import { MAX_SITES, normalizeSiteOrigin } from '../../shared/sites';
+import { parseProfile, validateProfile, type ValidationResult } from '../../shared/profile/validate';
+import type { SiteProfile } from '../../shared/profile/types';
+import { LOCAL_KEYS } from '../store/keys';
+import { getLocal, setLocal } from '../store/local';
 
 /** The settings a policy may set (the others stay with the options page). */
 export const POLICY_SETTINGS = ['apiBaseUrl', 'emailSubject', 'emailBody', 'autoSendEmail', 'pollSeconds'] as const satisfies readonly (keyof Settings)[];
@@ -29,18 +30,18 @@ export interface Policy {
 export const NO_POLICY: Policy = { settings: {}, locked: [], sites: [], errors: [] };
 
 /** Pure: the raw managed storage → what applies. */
-export function parsePolicy(raw: Record<string, unknown>, minPollSeconds: number): Policy {
+export function parsePolicy(raw: Record<string, unknown>, limits: SettingsLimits): Policy {
   const out: Policy = { settings: {}, locked: [], sites: [], errors: [] };
   for (const key of POLICY_SETTINGS) {
     const v = raw[key];
     if (v === undefined) continue;
     const typeOk = typeof v === typeof DEFAULT_SETTINGS[key] && (typeof v !== 'number' || Number.isFinite(v));
-    if (!typeOk || (key === 'apiBaseUrl' && !validApiBaseUrl(String(v).trim()))) {
+    if (!typeOk || (key === 'apiBaseUrl' && !validApiBaseUrl(String(v).trim(), limits.allowLoopbackApi))) {
       out.errors.push(`${key}: invalid value ignored`);
       continue;
     }
     // mergeSettings normalises (trailing slash, poll bounds, lengths) exactly as for the options page.
-    (out.settings as Record<string, unknown>)[key] = mergeSettings(DEFAULT_SETTINGS, { [key]: v }, minPollSeconds)[key];
+    (out.settings as Record<string, unknown>)[key] = mergeSettings(DEFAULT_SETTINGS, { [key]: v }, limits)[key];
     out.locked.push(key);
   }
   const sites = raw.helpdeskSites;
@@ -70,7 +71,6 @@ let cached: Promise<Policy> | undefined;
 /** At worker start the last policy seen may be used while managed storage warms up; after a
  *  storage.onChanged('managed') it may not. */
 let trustSnapshot = true;
-const SNAPSHOT_KEY = 'policySnapshot';
 type Raw = Record<string, unknown>;
 const changeListeners: (() => void)[] = [];
 
@@ -86,22 +86,22 @@ async function readManaged(): Promise<Raw> {
  *  the first storage.managed.get() after a browser start only when its policy service is up,
  *  seconds later (measured: ~2 s); a ticket page must not wait for that. So the last policy seen
  *  (kept in storage.local) answers at once, and a different fresh one replaces it when it comes. */
-export function readPolicy(minPollSeconds: number): Promise<Policy> {
+export function readPolicy(limits: SettingsLimits): Promise<Policy> {
   cached ??= (async () => {
     const fresh = readManaged();
-    const snap = trustSnapshot ? await getLocal<{ raw: Raw }>(SNAPSHOT_KEY) : undefined;
+    const snap = trustSnapshot ? await getLocal<{ raw: Raw }>(LOCAL_KEYS.policySnapshot) : undefined;
     if (!snap) {
       const raw = await fresh;
-      await setLocal({ [SNAPSHOT_KEY]: { raw } });
-      return parsePolicy(raw, minPollSeconds);
+      await setLocal(LOCAL_KEYS.policySnapshot, { raw });
+      return parsePolicy(raw, limits);
     }
     void fresh.then(async (raw) => {
       if (JSON.stringify(raw) === JSON.stringify(snap.raw)) return;
-      await setLocal({ [SNAPSHOT_KEY]: { raw } });
+      await setLocal(LOCAL_KEYS.policySnapshot, { raw });
       forgetPolicy();
       changeListeners.forEach((l) => l());
     });
-    return parsePolicy(snap.raw, minPollSeconds);
+    return parsePolicy(snap.raw, limits);
   })();
   return cached;
 }

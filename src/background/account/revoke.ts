@@ -1,30 +1,31 @@
 // Before the token is forgotten: the open cases an admin should close first, here and in TeamViewer.
-import { parseCaseMetadata } from '../shared/case';
-import type { OpenCaseItem } from '../shared/protocol';
-import { connectedClient } from './api';
-import { stopCase } from './cases';
-import { getLocal } from './storage';
-import { activeCases } from './history';
+import { parseCaseMetadata } from '../../shared/case';
+import type { OpenCaseItem } from '../../shared/protocol';
+import { ticketLabel } from '../../shared/ticket';
+import { stopCase } from '../cases/cases';
+import { activeCases } from '../store/history';
+import { connectedClient } from './credentials';
+import { cachedGroupId } from './group';
 
 export async function openCases(): Promise<OpenCaseItem[]> {
   const local = (await activeCases()).filter((c) => c.code);
   const items: OpenCaseItem[] = local.map((c) => ({
     code: c.code!, ticketKey: c.ticketKey, source: 'history',
-    label: `${c.ticket.fields.number ?? c.ticket.id} ${c.ticket.fields.title ?? ''}`.trim(),
+    label: ticketLabel(c.ticket.fields, c.ticket.id),
   }));
   try {
     // Cases of the BOSS group that this browser does not know (another technician's browser, a
     // reinstall): still open in TeamViewer under this token.
-    const group = await getLocal<{ id: string }>('group');
-    if (group) {
+    const groupid = await cachedGroupId();
+    if (groupid) {
       const { client } = await connectedClient();
       const known = new Set(items.map((i) => i.code));
-      for (const s of await client.listOpenSessions(group.id)) {
+      for (const s of await client.listOpenSessions(groupid)) {
         if (known.has(s.code)) continue;
         const meta = parseCaseMetadata(s.custom_api);
         items.push({
           code: s.code, source: 'teamviewer', ...(meta ? { ticketKey: meta.ticketKey } : {}),
-          label: meta ? `${meta.ticket.number ?? ''} ${meta.ticket.title ?? ''}`.trim() : (s.description ?? s.code),
+          label: meta ? ticketLabel(meta.ticket) || s.code : (s.description ?? s.code),
         });
       }
     }

@@ -1,6 +1,6 @@
 // Typed requests to the worker, from content scripts and extension pages alike. chrome.* (promise-based
 // in MV3) rather than the polyfill: this module is in the content script, whose size is budgeted.
-import type { Message, RequestType, Requests, Result } from './protocol';
+import type { Message, RequestType, Requests, Result } from '../shared/protocol';
 
 export async function request<K extends RequestType>(msg: Message<K>): Promise<Result<Requests[K]['res']>> {
   try {

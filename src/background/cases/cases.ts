@@ -1,40 +1,28 @@
-// Service cases: start (one per ticket, whatever the clicks, tabs or restarts), stop, reconcile.
-import browser from 'webextension-polyfill';
-import { caseMetadata, parseCaseMetadata, type CaseRecord } from '../shared/case';
-import { AppError, toUiError } from '../shared/app-error';
-import { closingComment } from '../shared/closing-comment';
-import { TvError, isTransient, nextRetryDelay, type TvErrorInfo } from '../shared/teamviewer/errors';
-import type { TeamViewerClient } from '../shared/teamviewer/client';
-import type { TvSession } from '../shared/teamviewer/types';
-import { sanitiseTicket, ticketKey as keyOf, type Ticket } from '../shared/ticket';
-import type { TicketView } from '../shared/protocol';
-import { connectedClient } from './api';
-import { ensureGroup, forgetGroup } from './group';
-import { activeCaseOf, activeCases, getCase, putCase } from './history';
-import { broadcast, setError, setWaiting } from './views';
-import { uiLocale } from '../shared/i18n';
-import { deliverTasks } from './page-tasks';
+// Service cases: start (one per ticket, whatever the clicks, tabs or restarts) and stop. What
+// happens is told through events (events.ts); this module never talks to tabs itself.
+import { caseMetadata, parseCaseMetadata, type CaseRecord } from '../../shared/case';
+import { AppError, toUiError } from '../../shared/app-error';
+import { closingComment } from '../../shared/closing-comment';
+import { TvError, isTransient, nextRetryDelay, type TvErrorInfo } from '../../shared/teamviewer/errors';
+import type { TeamViewerClient } from '../../shared/teamviewer/client';
+import type { TvSession } from '../../shared/teamviewer/types';
+import { sanitizeTicket, ticketKey as keyOf, type Ticket } from '../../shared/ticket';
+import { uiLocale } from '../../platform/i18n';
+import { connectedClient } from '../account/credentials';
+import { ensureGroup, forgetGroup } from '../account/group';
+import { getSettings } from '../config/settings';
+import { emit } from '../events';
+import { activeCaseOf } from '../store/history';
 import { customerEmail } from './customer-email';
-import { getSettings } from './settings-store';
-import { armWatcher } from './watcher';
+import { saveCase } from './record';
+import { withTicketLock } from './ticket-lock';
 
-/** Serialises work per ticket inside this worker: a double click becomes one start. */
-const locks = new Map<string, Promise<unknown>>();
-function withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
-  const prev = locks.get(key) ?? Promise.resolve();
-  const run = prev.then(fn, fn);
-  const tail = run.catch(() => undefined);
-  locks.set(key, tail);
-  void tail.then(() => locks.get(key) === tail && locks.delete(key));
-  return run;
-}
+const retryReporter = (ticketKey: string) => (err: TvErrorInfo, delayMs: number) =>
+  emit('ticket-waiting', { ticketKey, waiting: { reason: err.kind, untilMs: Date.now() + delayMs } });
+const setError = (ticketKey: string, error: ReturnType<typeof toUiError> | undefined) => emit('ticket-error', { ticketKey, ...(error ? { error } : {}) });
+const doneWaiting = (ticketKey: string) => emit('ticket-waiting', { ticketKey });
 
-const retryReporter = (key: string) => (err: TvErrorInfo, delayMs: number) => {
-  setWaiting(key, { reason: err.kind, untilMs: Date.now() + delayMs });
-  void broadcast(key);
-};
-
-function sessionFacts(s: TvSession): Partial<CaseRecord> {
+export function sessionFacts(s: TvSession): Partial<CaseRecord> {
   return {
     code: s.code,
     groupid: s.groupid,
@@ -47,7 +35,7 @@ function sessionFacts(s: TvSession): Partial<CaseRecord> {
 }
 
 /** Finds, among the open cases of the group, the one this record created (by its custom_api id). */
-async function findCreated(client: TeamViewerClient, rec: CaseRecord): Promise<TvSession | undefined> {
+export async function findCreated(client: TeamViewerClient, rec: CaseRecord): Promise<TvSession | undefined> {
   const open = await client.listOpenSessions(rec.groupid);
   return open.find((s) => parseCaseMetadata(s.custom_api)?.caseId === rec.id);
 }
@@ -112,19 +100,18 @@ async function createSession(client: TeamViewerClient, rec: CaseRecord, userid: 
   }
 }
 
-/** The case exists in TeamViewer: record it open and queue the customer email for a tab. */
-async function markOpen(rec: CaseRecord, s: TvSession): Promise<CaseRecord> {
+/** The case exists in TeamViewer: record it open, with the customer email for a tab to deliver. */
+export async function markOpen(rec: CaseRecord, s: TvSession): Promise<CaseRecord> {
   const open: CaseRecord = { ...rec, ...sessionFacts(s), state: 'open' };
-  const saved = await putCase({ ...open, email: customerEmail(open, await getSettings(), uiLocale()) });
-  deliverTasks(saved);
-  return saved;
+  return saveCase({ ...open, email: customerEmail(open, await getSettings(), uiLocale()) });
 }
 
-export function startCase(rawTicket: Ticket): Promise<TicketView> {
-  const ticket = sanitiseTicket(rawTicket);
+/** Starts a case for the ticket, or does nothing when it has one (second click, second tab). */
+export function startCase(rawTicket: Ticket): Promise<void> {
+  const ticket = sanitizeTicket(rawTicket);
   const key = keyOf(ticket);
-  return withLock(key, async () => {
-    if (await activeCaseOf(key)) return broadcast(key); // second click, second tab: same case
+  return withTicketLock(key, async () => {
+    if (await activeCaseOf(key)) return;
     setError(key, undefined);
     let client: TeamViewerClient, userid: string;
     try {
@@ -133,35 +120,32 @@ export function startCase(rawTicket: Ticket): Promise<TicketView> {
       userid = c.account.userid;
     } catch (e) {
       setError(key, toUiError(e));
-      return broadcast(key);
+      return;
     }
     const now = new Date().toISOString();
     let rec: CaseRecord = {
       id: crypto.randomUUID(), ticketKey: key, ticket, state: 'creating',
       technician: ticket.fields.technician, requestedAt: now, updatedAt: now,
     };
-    rec = await putCase(rec); // before the API call: a restart finds it and reconciles
-    await broadcast(key);
+    rec = await saveCase(rec); // before the API call: a restart finds it and reconciles
     try {
       await markOpen(rec, await createSession(client, rec, userid));
     } catch (e) {
-      await putCase({ ...rec, state: 'failed', ...(e instanceof TvError ? { error: e.info } : {}) });
+      await saveCase({ ...rec, state: 'failed', ...(e instanceof TvError ? { error: e.info } : {}) });
       setError(key, toUiError(e));
     } finally {
-      setWaiting(key, undefined);
+      doneWaiting(key);
     }
-    await armWatcher(); // from stored state, so that only a case that did open is watched
-    return broadcast(key);
   });
 }
 
-export function stopCase(key: string): Promise<TicketView> {
-  return withLock(key, async () => {
+/** Stops the ticket's open case: closed in TeamViewer, then the closing comment for a tab. */
+export function stopCase(key: string): Promise<void> {
+  return withTicketLock(key, async () => {
     const active = await activeCaseOf(key);
-    if (!active?.code) return broadcast(key);
+    if (!active?.code) return;
     setError(key, undefined);
-    let rec = await putCase({ ...active, state: 'closing' });
-    await broadcast(key);
+    let rec = await saveCase({ ...active, state: 'closing' });
     try {
       const { client } = await connectedClient(retryReporter(key));
       try {
@@ -175,11 +159,10 @@ export function stopCase(key: string): Promise<TicketView> {
       setError(key, ui);
       // Revoked access: the case cannot be closed from here, but it must not vanish from history.
       const lost = ui.code === 'invalid_token' || ui.code === 'not_connected';
-      rec = await putCase({ ...rec, state: lost ? 'close_failed' : 'open', ...(e instanceof TvError ? { error: e.info } : {}) });
+      rec = await saveCase({ ...rec, state: lost ? 'close_failed' : 'open', ...(e instanceof TvError ? { error: e.info } : {}) });
     } finally {
-      setWaiting(key, undefined);
+      doneWaiting(key);
     }
-    return broadcast(key);
   });
 }
 
@@ -189,50 +172,5 @@ export async function finishClosed(client: TeamViewerClient, rec: CaseRecord, ou
   const closedAt = outcome === 'expired' ? rec.validUntil! : (server?.closed_at ?? new Date().toISOString());
   const connections = await client.connectionReports({ session_code: rec.code! }).catch(() => []);
   const text = closingComment({ code: rec.code!, createdAt: server?.created_at ?? rec.createdAt!, closedAt, outcome, connections }, uiLocale());
-  const next = await putCase({ ...rec, state: outcome, closedAt, online: false, comment: { text, posted: false } });
-  deliverTasks(next);
-  return next;
+  return saveCase({ ...rec, state: outcome, closedAt, online: false, comment: { text, posted: false } });
 }
-
-/** A request in flight when the worker died may still be processed by TeamViewer for a while. */
-const CREATING_GRACE_MS = 60_000;
-export const RECONCILE_ALARM = 'reconcile';
-
-/** After a worker restart: settle the cases that were mid-flight when it died. */
-export async function reconcile(): Promise<void> {
-  const pending = (await activeCases()).filter((c) => c.state !== 'open');
-  if (!pending.length) return;
-  let client: TeamViewerClient;
-  try {
-    ({ client } = await connectedClient());
-  } catch {
-    return;
-  }
-  let again = false;
-  for (const rec of pending) {
-    await withLock(rec.ticketKey, async () => {
-      const cur = await getCase(rec.id);
-      if (!cur || !['creating', 'closing'].includes(cur.state)) return;
-      try {
-        if (cur.state === 'creating') {
-          const found = await findCreated(client, cur);
-          if (found) await markOpen(cur, found);
-          else if (Date.now() - Date.parse(cur.requestedAt) < CREATING_GRACE_MS) again = true;
-          else await putCase({ ...cur, state: 'failed', error: { kind: 'network', description: 'interrupted' } });
-        } else if (cur.code) {
-          const s = await client.getSession(cur.code).catch((e) => (e instanceof TvError && e.kind === 'not_found' ? undefined : Promise.reject(e)));
-          if (s && s.state.toLowerCase() !== 'closed') await client.closeSession(cur.code);
-          await finishClosed(client, cur, 'closed');
-        }
-      } catch (e) {
-        again = true;
-        console.warn('reconcile deferred', cur.id, toUiError(e).code);
-      }
-      await broadcast(cur.ticketKey);
-    });
-  }
-  if (again) await browser.alarms.create(RECONCILE_ALARM, { when: Date.now() + 5_000 });
-  await armWatcher();
-}
-
-export { withLock, sessionFacts };

@@ -2,26 +2,26 @@
 // enterprise policy, each with an optional site profile; their content scripts are registered at
 // run time (chrome.scripting), since the manifest only knows BOSSDesk cloud.
 import browser from 'webextension-polyfill';
-import { AppError } from '../shared/app-error';
-import { CLOUD_ORIGIN_RE, MAX_SITES, SITE_SCRIPT_PREFIX, TEST_ORIGINS, normalizeSiteOrigin, originPattern } from '../shared/sites';
-import type { SiteProfile } from '../shared/profile/types';
-import { sanitizeReport, type PageReport, type PageTest, type SiteView, type SitesView } from '../shared/profile/report';
-import type { TabRequest } from '../shared/protocol';
-import { validateProfile } from '../shared/profile/validate';
-import { currentPolicy } from './settings-store';
+import { AppError } from '../../shared/app-error';
+import { CLOUD_ORIGIN_RE, MAX_SITES, SITE_SCRIPT_PREFIX, TEST_ORIGINS, normalizeSiteOrigin, originOfUrl, originPattern } from '../../shared/sites';
+import type { SiteProfile } from '../../shared/profile/types';
+import { sanitizeReport, type PageReport, type PageTest, type SiteView, type SitesView } from '../../shared/profile/report';
+import type { TabRequest } from '../../shared/protocol';
+import { validateProfile } from '../../shared/profile/validate';
+import { LOCAL_KEYS } from '../store/keys';
+import { getLocal, updateLocal } from '../store/local';
+import { currentPolicy } from './settings';
 import { dropDiagnosis, getDiagnoses } from './diagnosis';
-import { getLocal, setLocal } from './storage';
 
 export interface StoredSite {
   origin: string;
   profile?: SiteProfile;
 }
 
-const KEY = 'sites';
 export const CLOUD_SITE = 'https://*.bossdesk.io';
 
 export async function storedSites(): Promise<StoredSite[]> {
-  const raw = (await getLocal<StoredSite[]>(KEY)) ?? [];
+  const raw = (await getLocal<StoredSite[]>(LOCAL_KEYS.sites)) ?? [];
   return Array.isArray(raw) ? raw.filter((s) => s && typeof s.origin === 'string') : [];
 }
 
@@ -44,16 +44,20 @@ async function activeSites(): Promise<ActiveSite[]> {
   return out;
 }
 
-/** Every origin whose content scripts may talk to the worker, besides cloud (and test hosts). */
-export async function siteOrigins(): Promise<string[]> {
-  return (await activeSites()).map((s) => s.origin);
+/** Every origin whose content scripts may talk to the worker, besides cloud (and test hosts).
+ *  Kept in memory: the sender of every message is checked against it. Recomputed after a change
+ *  of the sites or the policy (syncContentScripts). */
+let origins: Promise<ReadonlySet<string>> | undefined;
+function siteOrigins(): Promise<ReadonlySet<string>> {
+  origins ??= activeSites().then((sites) => new Set(sites.map((s) => s.origin)));
+  return origins;
 }
 
 /** Cloud tenants, added and policy sites, and (test build) the demo desk's loopback hosts. */
 export async function isHelpdeskOrigin(origin: string): Promise<boolean> {
   if (CLOUD_ORIGIN_RE.test(origin)) return true;
   if (__TEST_BUILD__ && TEST_ORIGINS.includes(origin.replace(/:\d+$/, ''))) return true;
-  return (await siteOrigins()).includes(origin);
+  return (await siteOrigins()).has(origin);
 }
 
 /** The profile a content script on `origin` should use; null: the built-ins. */
@@ -64,7 +68,7 @@ export async function profileFor(origin: string | undefined): Promise<SiteProfil
 
 /** Patterns of the manifest's own content script: an origin they cover needs no registration
  *  (it would inject the script twice). A pattern without a port matches every port. */
-export function coveredByManifest(origin: string, matches = browser.runtime.getManifest().content_scripts?.[0]?.matches ?? []): boolean {
+export function coveredByManifest(origin: string, matches: string[] = browser.runtime.getManifest().content_scripts?.[0]?.matches ?? []): boolean {
   let u: URL;
   try {
     u = new URL(origin);
@@ -90,58 +94,69 @@ function checkedProfile(profile: unknown): SiteProfile {
   return r.profile;
 }
 
-async function save(sites: StoredSite[]): Promise<void> {
-  await setLocal({ [KEY]: sites });
-  await syncContentScripts();
-}
+/** Read-modify-write of the added sites, one at a time (two options pages cannot lose an update). */
+const updateSites = (change: (sites: StoredSite[]) => StoredSite[]) =>
+  updateLocal<StoredSite[]>(LOCAL_KEYS.sites, (cur) => change(Array.isArray(cur) ? cur.filter((s) => s && typeof s.origin === 'string') : []));
 
 export async function addSite(input: string, profile?: unknown): Promise<void> {
   const o = normalizeSiteOrigin(input);
   if (!o.ok) throw AppError.of('bad_request_message', `origin: ${o.reason}`);
-  const sites = await storedSites();
-  if (sites.some((s) => s.origin === o.origin)) return; // adding twice changes nothing
-  if (sites.length >= MAX_SITES) throw AppError.of('bad_request_message', `at most ${MAX_SITES} sites`);
-  await save([...sites, { origin: o.origin, ...(profile ? { profile: checkedProfile(profile) } : {}) }]);
+  const checked = profile ? checkedProfile(profile) : undefined;
+  await updateSites((sites) => {
+    if (sites.some((s) => s.origin === o.origin)) return sites; // adding twice changes nothing
+    if (sites.length >= MAX_SITES) throw AppError.of('bad_request_message', `at most ${MAX_SITES} sites`);
+    return [...sites, { origin: o.origin, ...(checked ? { profile: checked } : {}) }];
+  });
+  await syncContentScripts();
+}
+
+async function refuseIfPolicySite(origin: string): Promise<void> {
+  if ((await currentPolicy()).sites.some((s) => s.origin === origin)) throw AppError.of('bad_request_message', 'set by policy');
 }
 
 export async function removeSite(origin: string): Promise<void> {
-  if ((await currentPolicy()).sites.some((s) => s.origin === origin)) throw AppError.of('bad_request_message', 'set by policy');
-  await save((await storedSites()).filter((s) => s.origin !== origin));
+  await refuseIfPolicySite(origin);
+  await updateSites((sites) => sites.filter((s) => s.origin !== origin));
+  await syncContentScripts();
   await dropDiagnosis(origin);
 }
 
 export async function setSiteProfile(origin: string, profile: unknown): Promise<void> {
-  if ((await currentPolicy()).sites.some((s) => s.origin === origin)) throw AppError.of('bad_request_message', 'set by policy');
-  const sites = await storedSites();
-  const site = sites.find((s) => s.origin === origin);
-  if (!site) throw AppError.of('bad_request_message', 'unknown site');
-  if (profile === null || profile === undefined) delete site.profile;
-  else site.profile = checkedProfile(profile);
-  await setLocal({ [KEY]: sites });
+  await refuseIfPolicySite(origin);
+  const checked = profile === null || profile === undefined ? undefined : checkedProfile(profile);
+  await updateSites((sites) => {
+    const site = sites.find((s) => s.origin === origin);
+    if (!site) throw AppError.of('bad_request_message', 'unknown site');
+    if (checked) site.profile = checked;
+    else delete site.profile;
+    return sites;
+  });
   await dropDiagnosis(origin); // it described the previous profile
 }
 
 let syncing: Promise<void> = Promise.resolve();
 
 /** Makes the registered content scripts match the sites (added + policy). Serialised: two
- *  overlapping runs would try to register the same id twice. Called at every worker start. */
+ *  overlapping runs would try to register the same id twice. Called at every worker start and
+ *  after every change of the sites or the policy. */
 export function syncContentScripts(): Promise<void> {
+  origins = undefined;
   syncing = syncing.then(doSync).catch((e) => console.error('content script registration failed', e));
   return syncing;
 }
 
 async function doSync(): Promise<void> {
   const js = browser.runtime.getManifest().content_scripts?.[0]?.js ?? [];
-  const want = new Map((await siteOrigins()).filter((o) => !coveredByManifest(o)).map((o) => [SITE_SCRIPT_PREFIX + o, o]));
-  const have = (await chrome.scripting.getRegisteredContentScripts()).filter((s) => s.id.startsWith(SITE_SCRIPT_PREFIX));
+  const want = new Map([...(await siteOrigins())].filter((o) => !coveredByManifest(o)).map((o) => [SITE_SCRIPT_PREFIX + o, o]));
+  const have = (await browser.scripting.getRegisteredContentScripts()).filter((s) => s.id.startsWith(SITE_SCRIPT_PREFIX));
   // After an update the bundle's file names change: a registration naming old files is stale.
   const stale = have.filter((s) => !want.has(s.id) || JSON.stringify(s.js ?? []) !== JSON.stringify(js)).map((s) => s.id);
-  if (stale.length) await chrome.scripting.unregisterContentScripts({ ids: stale });
+  if (stale.length) await browser.scripting.unregisterContentScripts({ ids: stale });
   const kept = new Set(have.map((s) => s.id).filter((id) => !stale.includes(id)));
   for (const [id, origin] of want) {
     if (kept.has(id)) continue;
     try {
-      await chrome.scripting.registerContentScripts([{ id, matches: [originPattern(origin)], js, runAt: 'document_idle', persistAcrossSessions: true }]);
+      await browser.scripting.registerContentScripts([{ id, matches: [originPattern(origin)], js, runAt: 'document_idle', persistAcrossSessions: true }]);
     } catch (e) {
       console.error(`content script for ${origin} not registered`, e); // one bad site must not block the others
     }
@@ -174,14 +189,6 @@ export async function sitesView(): Promise<SitesView> {
   })));
   return { sites: [cloud, ...views], policyErrors: policy.errors };
 }
-
-const originOfUrl = (url: string | undefined): string | undefined => {
-  try {
-    return url ? new URL(url).origin : undefined;
-  } catch {
-    return undefined;
-  }
-};
 
 /** "Test on this page": the given tab, else the most recently used tab on a help-desk site (tab
  *  URLs are only visible for hosts the extension may access, which are exactly those: no "tabs"

@@ -1,0 +1,13 @@
+// Who listens to the worker's events (events.ts). The order matters: the views' transient facts
+// are kept before any push reads them.
+import { armOnChanges } from './cases/watcher';
+import { notifyOnCaseEvents } from './runtime/notifier';
+import { pushOnEvents } from './runtime/ports';
+import { rememberTicketFacts } from './runtime/views';
+
+export function listenToEvents(): void {
+  rememberTicketFacts();
+  pushOnEvents();
+  notifyOnCaseEvents();
+  armOnChanges();
+}

@@ -1,0 +1,75 @@
+// Open help-desk tabs watching a ticket, over runtime ports: the one channel that carries a
+// ticket's state to its widgets. Pushes a fresh view on every case event of that ticket and hands
+// pending page tasks to one tab. Ports die with the worker; the content script reconnects, so this
+// registry never needs persisting.
+import type { Runtime } from 'webextension-polyfill';
+import type { CaseRecord } from '../../shared/case';
+import { originOfKey } from '../../shared/ticket';
+import type { PortIn, PortOut } from '../../shared/protocol';
+import { claimTasks } from '../cases/page-tasks';
+import { on } from '../events';
+import { casesOfTicket } from '../store/history';
+import { helpdeskSenderOrigin } from './sender';
+import { ticketView } from './views';
+
+const watchers = new Map<Runtime.Port, string>();
+
+function send(port: Runtime.Port, msg: PortOut): void {
+  try {
+    port.postMessage(msg);
+  } catch {
+    watchers.delete(port);
+  }
+}
+
+function portsWatching(ticketKey: string): Runtime.Port[] {
+  return [...watchers].filter(([, k]) => k === ticketKey).map(([p]) => p);
+}
+
+function offerTasks(rec: CaseRecord, port: Runtime.Port | undefined): void {
+  if (!port) return;
+  for (const task of claimTasks(rec)) send(port, { type: 'page-task', ticketKey: rec.ticketKey, caseId: rec.id, task });
+}
+
+async function pushView(ticketKey: string): Promise<void> {
+  const ports = portsWatching(ticketKey);
+  if (!ports.length) return;
+  const msg: PortOut = { type: 'view', view: await ticketView(ticketKey) };
+  for (const port of ports) send(port, msg);
+}
+
+/** A content script asks to watch a ticket: only of its own origin, from a help-desk tab. */
+export function acceptPort(port: Runtime.Port): void {
+  const ready = helpdeskSenderOrigin(port.sender ?? {});
+  port.onMessage.addListener(async (raw: unknown) => {
+    const origin = await ready;
+    const msg = raw as PortIn;
+    if (!origin || msg?.type !== 'watch' || typeof msg.ticketKey !== 'string' || originOfKey(msg.ticketKey) !== origin) {
+      port.disconnect();
+      watchers.delete(port);
+      return;
+    }
+    watchers.set(port, msg.ticketKey);
+    send(port, { type: 'view', view: await ticketView(msg.ticketKey) });
+    for (const rec of await casesOfTicket(msg.ticketKey)) offerTasks(rec, port);
+  });
+  port.onDisconnect.addListener(() => watchers.delete(port));
+}
+
+/** Every event that changes what a ticket's widgets show is pushed to them. */
+export function pushOnEvents(): void {
+  on('case-changed', async ({ ticketKey, record }) => {
+    await pushView(ticketKey);
+    offerTasks(record, portsWatching(ticketKey)[0]);
+  });
+  on('ticket-error', ({ ticketKey }) => pushView(ticketKey));
+  on('ticket-waiting', ({ ticketKey }) => pushView(ticketKey));
+  on('connection-changed', async () => {
+    await Promise.all([...new Set(watchers.values())].map(pushView));
+  });
+}
+
+/** The tab id of some tab showing the ticket (for "focus the ticket"). */
+export function tabOf(ticketKey: string): number | undefined {
+  return portsWatching(ticketKey)[0]?.sender?.tab?.id;
+}

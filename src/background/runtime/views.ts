@@ -1,0 +1,35 @@
+// The TicketView every tab on a ticket shows: the ticket's cases from history, whether a token is
+// connected, and the transient facts the case events told (the last error, an ongoing retry wait).
+import type { TicketView, UiError, CaseView } from '../../shared/protocol';
+import { isActive, type CaseRecord } from '../../shared/case';
+import type { TvErrorKind } from '../../shared/teamviewer/errors';
+import { connectedAccount } from '../account/credentials';
+import { on } from '../events';
+import { casesOfTicket } from '../store/history';
+
+const lastError = new Map<string, UiError>();
+const waiting = new Map<string, { reason: TvErrorKind; untilMs: number }>();
+
+/** Keeps the per-ticket transient facts from the events. Registered before the port pushes. */
+export function rememberTicketFacts(): void {
+  on('ticket-error', ({ ticketKey, error }) => void (error ? lastError.set(ticketKey, error) : lastError.delete(ticketKey)));
+  on('ticket-waiting', ({ ticketKey, waiting: w }) => void (w ? waiting.set(ticketKey, w) : waiting.delete(ticketKey)));
+}
+
+const toView = ({ ticket: _ticket, ...rest }: CaseRecord): CaseView => rest;
+
+export async function ticketView(ticketKey: string): Promise<TicketView> {
+  const [cases, account] = await Promise.all([casesOfTicket(ticketKey), connectedAccount()]);
+  const active = cases.find((c) => isActive(c.state));
+  const view: TicketView = {
+    ticketKey,
+    connected: !!account,
+    history: cases.filter((c) => c !== active && c.state !== 'failed').slice(0, 10).map(toView),
+  };
+  if (active) view.active = toView(active);
+  const err = lastError.get(ticketKey);
+  if (err) view.error = err;
+  const w = waiting.get(ticketKey);
+  if (w && w.untilMs > Date.now()) view.waiting = w;
+  return view;
+}

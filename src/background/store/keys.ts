@@ -1,0 +1,26 @@
+// Every key this extension keeps in chrome.storage, each with the one module that owns it (reads
+// and writes it). test/storage-keys.test.ts checks that no other module names a key.
+
+/** chrome.storage.local (locked to trusted contexts, see store/local.ts). */
+export const LOCAL_KEYS = {
+  /** account/credentials.ts: the script token and the account it belongs to. */
+  credentials: 'vault',
+  /** account/group.ts: the BOSS group's id, per TeamViewer user. */
+  group: 'group',
+  /** config/settings.ts: the options page's settings. */
+  settings: 'settings',
+  /** config/sites.ts: help-desk origins added in the options page, with their profiles. */
+  sites: 'sites',
+  /** config/diagnosis.ts: the latest ticket page that did not match, per origin. */
+  diagnoses: 'diagnoses',
+  /** config/policy.ts: the last enterprise policy seen (used while managed storage warms up). */
+  policySnapshot: 'policySnapshot',
+} as const;
+
+/** chrome.storage.session (extension contexts only; cleared with the browser session). */
+export const SESSION_KEYS = {
+  /** config/preview-ticket.ts: the ticket whose widget opened the options page. */
+  previewTicket: 'previewTicket',
+} as const;
+
+export type LocalKey = (typeof LOCAL_KEYS)[keyof typeof LOCAL_KEYS];

@@ -1,0 +1,14 @@
+// Links that come from TeamViewer's API are opened or shown only when they are https (or, in the
+// test build, http on loopback, where the sandbox runs). Pure.
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+
+export function isSafeLink(url: string | undefined, allowLoopbackHttp: boolean): url is string {
+  if (!url) return false;
+  try {
+    const u = new URL(url);
+    if (u.username || u.password) return false;
+    return u.protocol === 'https:' || (allowLoopbackHttp && u.protocol === 'http:' && LOOPBACK.test(u.hostname));
+  } catch {
+    return false;
+  }
+}
