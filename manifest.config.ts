@@ -17,7 +17,9 @@ export default defineManifest(({ mode }) => {
     description: '__MSG_extDescription__',
     version: pkg.version,
     default_locale: 'en',
-    minimum_chrome_version: '120',
+    // The first version that can lock storage.local (and every other area) to trusted contexts:
+    // StorageArea.setAccessLevel on all areas since Chrome 140 (MDN browser-compat-data).
+    minimum_chrome_version: '140',
     icons: { 16: 'icons/icon16.png', 48: 'icons/icon48.png', 128: 'icons/icon128.png' },
     action: { default_title: '__MSG_extName__' },
     options_page: 'src/pages/options/index.html',

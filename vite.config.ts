@@ -10,7 +10,7 @@ export default defineConfig(({ mode }) => ({
     outDir: mode === 'test' ? 'dist-test' : 'dist',
     emptyOutDir: true,
     sourcemap: mode === 'test' ? 'inline' : false,
-    target: 'chrome120',
+    target: 'chrome140',
   },
   server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
 }));

@@ -41,11 +41,11 @@ describe('judgeCase', () => {
     expect(judgeCase({ online: false, validUntil: EARLIER }, undefined, NOW)).toBe('expired');
   });
 
-  it('closed_elsewhere: not listed and not expired', () => {
-    expect(judgeCase({ online: true, validUntil: LATER }, undefined, NOW)).toBe('closed_elsewhere');
+  it('missing: not listed and not expired (the tick confirms with TeamViewer before closing it)', () => {
+    expect(judgeCase({ online: true, validUntil: LATER }, undefined, NOW)).toBe('missing');
     // No date at all on the record: cannot be expired, so it was closed.
-    expect(judgeCase({ online: false }, undefined, NOW)).toBe('closed_elsewhere');
-    expect(judgeCase({ online: false, validUntil: 'garbage' }, undefined, NOW)).toBe('closed_elsewhere');
+    expect(judgeCase({ online: false }, undefined, NOW)).toBe('missing');
+    expect(judgeCase({ online: false, validUntil: 'garbage' }, undefined, NOW)).toBe('missing');
   });
 
   it('online / offline flips', () => {

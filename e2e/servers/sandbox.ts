@@ -67,8 +67,12 @@ const COLLEAGUES = [
   { id: 'u33445566', name: 'Samwell Tarly', email: 'samwell.tarly@example.com' },
 ];
 
+/** The server's clock: the machine's, shifted by POST /__control/clock (clock-skew tests). One per
+ *  process, reset by /__control/reset. */
+let clockOffsetMs = 0;
+const serverNow = (): number => Date.now() + clockOffsetMs;
 /** ISO 8601 UTC without milliseconds, as the real API prints dates. */
-const iso = (ms: number = Date.now()): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const iso = (ms: number = serverNow()): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const randomAlnum = (n: number): string => Array.from({ length: n }, () => ALNUM[randomInt(ALNUM.length)]).join('');
 const codeKey = (code: string): string => code.toLowerCase().replace(/-/g, '').replace(/^s/, '');
@@ -262,7 +266,7 @@ function apiRoutes(st: State): Route[] {
       do digits = String(randomInt(100_000_000, 1_000_000_000)); while (st.sessions.some((s) => codeKey(s.code) === digits));
       const code = `s${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6)}`;
       const queueToken = randomAlnum(12);
-      const now = Date.now();
+      const now = serverNow();
       const s: Session = {
         code, state: 'Open', groupid, description: inp.description, end_customer: inp.end_customer,
         assigned_userid: inp.assigned_userid ?? c.account.userid, assigned_at: iso(now),
@@ -347,7 +351,13 @@ function controlRoutes(st: State): Route[] {
   };
   const ok = { status: 200, body: { ok: true } };
   return [
-    r('POST', /^\/reset$/, () => { Object.assign(st, createState()); return ok; }),
+    r('POST', /^\/reset$/, () => { Object.assign(st, createState()); clockOffsetMs = 0; return ok; }),
+    // The server's clock against the machine's (negative: the server is behind the technician's).
+    r('POST', /^\/clock$/, (c) => {
+      const offset = obj(c.body).offsetMs;
+      clockOffsetMs = typeof offset === 'number' && Number.isFinite(offset) ? offset : 0;
+      return { status: 200, body: { offsetMs: clockOffsetMs } };
+    }),
     r('POST', /^\/tokens$/, (c) => {
       const b = obj(c.body);
       if (typeof b.token !== 'string' || !b.token) throw bad('token is required');
@@ -387,7 +397,7 @@ function controlRoutes(st: State): Route[] {
       if (s.state === 'Open') s.online = true; // a closed case cannot show up online
       const group = st.groups.find((g) => g.id === s.groupid);
       const person = directory(st).find((p) => p.id === s.assigned_userid);
-      const now = Date.now();
+      const now = serverNow();
       const rec: ConnectionRecord = clone({
         id: randomUUID(), userid: s.assigned_userid, username: person?.name ?? s.assigned_userid,
         deviceid: 'r123456789', devicename: typeof b.devicename === 'string' ? b.devicename : 'ANA-LAPTOP',
@@ -440,13 +450,14 @@ const CORS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Headers': 'Authorization, Content-Type',
   'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
-  'Access-Control-Expose-Headers': 'Retry-After', // so page scripts can honour it on 429
+  'Access-Control-Expose-Headers': 'Retry-After, Date', // so page scripts can honour it on 429
   'Access-Control-Max-Age': '600',
 };
 
 function send(res: ServerResponse, r: Result): void {
   if (res.destroyed || res.headersSent) return;
-  const headers: Record<string, string> = { ...CORS };
+  // Every HTTP server sends its own time; clients use it to judge expiry (valid_until) by the server's clock.
+  const headers: Record<string, string> = { ...CORS, Date: new Date(serverNow()).toUTCString() };
   let payload: string | undefined;
   if (r.body !== undefined && r.status !== 204 && r.status !== 304) {
     const raw = typeof r.body === 'string';

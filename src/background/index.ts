@@ -3,7 +3,8 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { TICKET_PORT } from '../shared/protocol';
 import { RECONCILE_ALARM, reconcile } from './cases/reconcile';
-import { EXPIRY_ALARM, WATCH_ALARM, armWatcher, tick } from './cases/watcher';
+import { settleOnEveryStart } from './startup';
+import { EXPIRY_ALARM, WATCH_ALARM, tick } from './cases/watcher';
 import { forgetPolicy, onPolicySnapshotStale } from './config/policy';
 import { syncContentScripts } from './config/sites';
 import { emit } from './events';
@@ -48,12 +49,6 @@ onPolicySnapshotStale(onPolicyChange);
 browser.permissions.onAdded.addListener(() => void syncContentScripts());
 void syncContentScripts();
 
-// Every worker start (browser start-up, install, update, wake-up): settle, then re-arm from state.
-const settle = async () => {
-  await reconcile();
-  await armWatcher();
-};
-void settle();
-browser.runtime.onStartup.addListener(() => void settle());
+settleOnEveryStart();
 
 if (__TEST_BUILD__) installTestHook({ onNotificationClick, tick });

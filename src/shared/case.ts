@@ -16,8 +16,9 @@ export interface CaseEmail {
   subject: string;
   body: string;
   autoSend: boolean;
-  /** pending: not yet handed to the help desk · sent · filled (for review) · no_email: nobody to send to. */
-  status: 'pending' | 'sent' | 'filled' | 'no_email';
+  /** pending: not yet handed to the help desk · sent · filled (for review) · no_email: nobody to
+   *  send to · expired: the case closed or expired before a tab could send it (never sent after). */
+  status: 'pending' | 'sent' | 'filled' | 'no_email' | 'expired';
 }
 
 export const ACTIVE_STATES: readonly CaseState[] = ['creating', 'open', 'closing'];
@@ -36,6 +37,8 @@ export interface CaseRecord {
   createdAt?: string;
   validUntil?: string;
   closedAt?: string;
+  /** For closed cases: closed by this product's stop, or elsewhere (Management Console, another browser). */
+  closedBy?: 'stop' | 'elsewhere';
   supporterLink?: string;
   customerLink?: string;
   online?: boolean;

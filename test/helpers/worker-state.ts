@@ -31,7 +31,14 @@ export async function freshWorkerState(sandboxUrl: string): Promise<void> {
   fakeBrowser.reset();
   await deleteDb('tv4boss');
   vi.resetModules();
-  // i18n is glue the fake browser does not implement.
+  // What the fake browser does not implement: the manifest, content-script registration, i18n.
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+    manifest_version: 3, name: 'TeamViewer for BOSS', version: '0.0.0',
+    content_scripts: [{ matches: ['https://*.bossdesk.io/*'], js: ['src/content/main.iife.js'] }],
+  });
+  Object.assign(fakeBrowser, {
+    scripting: { getRegisteredContentScripts: async () => [], registerContentScripts: async () => undefined, unregisterContentScripts: async () => undefined },
+  });
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => key);
 }

@@ -46,6 +46,9 @@ const forbiddenAs = (permission: string) => (e: unknown): never => {
   throw e;
 };
 
+/** A POST answered after this long may have been sent twice by the browser's network stack. */
+const SLOW_POST_MS = 5_000;
+
 /**
  * The browser's network stack may resend a POST on its own when a kept-alive connection drops
  * (the server saw two requests, we saw one answer). Any other open case carrying this record's id
@@ -57,7 +60,7 @@ async function removeTwins(client: TeamViewerClient, rec: CaseRecord, keep: stri
     const twins = open.filter((s) => s.code !== keep && parseCaseMetadata(s.custom_api)?.caseId === rec.id);
     for (const t of twins) await client.deleteSession(t.code).catch(() => client.closeSession(t.code));
   } catch (e) {
-    console.warn('twin check deferred', toUiError(e).code); // the watcher's reconcile is the safety net
+    console.warn('twin check deferred', toUiError(e).code); // the watcher's twin net closes it later
   }
 }
 
@@ -75,8 +78,11 @@ async function createSession(client: TeamViewerClient, rec: CaseRecord, userid: 
         : {}),
     };
     try {
+      const sentAt = Date.now();
       const created = await client.createSession(body).catch(forbiddenAs('sessions'));
-      await removeTwins(client, rec, created.code);
+      // A slow answer is when the browser may have resent the POST on its own: look for a twin now.
+      // Otherwise one call per create; the watcher's twin net (closeTwins) covers the rest.
+      if (Date.now() - sentAt > SLOW_POST_MS) await removeTwins(client, rec, created.code);
       return created;
     } catch (e) {
       if (!(e instanceof TvError)) throw e;
@@ -143,8 +149,14 @@ export function startCase(rawTicket: Ticket): Promise<void> {
 export function stopCase(key: string): Promise<void> {
   return withTicketLock(key, async () => {
     const active = await activeCaseOf(key);
-    if (!active?.code) return;
+    if (!active) return;
     setError(key, undefined);
+    // Under the lock, a case still "creating" was left by a worker that died mid-create: it never
+    // got a code here. Record it failed (the watcher closes its session if TeamViewer made one).
+    if (!active.code) {
+      await saveCase({ ...active, state: 'failed', error: { kind: 'network', description: 'interrupted' } });
+      return;
+    }
     let rec = await saveCase({ ...active, state: 'closing' });
     try {
       const { client } = await connectedClient(retryReporter(key));
@@ -167,10 +179,17 @@ export function stopCase(key: string): Promise<void> {
 }
 
 /** Reads the server's closing time and connection reports, records them, queues the comment. */
-export async function finishClosed(client: TeamViewerClient, rec: CaseRecord, outcome: 'closed' | 'expired'): Promise<CaseRecord> {
+/** Reads the server's closing time and connection reports and records the case closed (by our
+ *  stop, or elsewhere: the Management Console, another browser) or expired, with its comment due.
+ *  A customer email still waiting for a tab will never be sent: its link no longer works. */
+export async function finishClosed(client: TeamViewerClient, rec: CaseRecord, outcome: 'closed' | 'expired', closedBy: 'stop' | 'elsewhere' = 'stop'): Promise<CaseRecord> {
   const server = await client.getSession(rec.code!).catch(() => undefined);
-  const closedAt = outcome === 'expired' ? rec.validUntil! : (server?.closed_at ?? new Date().toISOString());
+  const closedAt = outcome === 'expired' ? rec.validUntil! : (server?.closed_at ?? new Date(client.serverNow()).toISOString());
   const connections = await client.connectionReports({ session_code: rec.code! }).catch(() => []);
   const text = closingComment({ code: rec.code!, createdAt: server?.created_at ?? rec.createdAt!, closedAt, outcome, connections }, uiLocale());
-  return saveCase({ ...rec, state: outcome, closedAt, online: false, comment: { text, posted: false } });
+  return saveCase({
+    ...rec, state: outcome, closedAt, online: false, comment: { text, posted: false },
+    ...(outcome === 'closed' ? { closedBy } : {}),
+    ...(rec.email?.status === 'pending' ? { email: { ...rec.email, status: 'expired' as const } } : {}),
+  });
 }

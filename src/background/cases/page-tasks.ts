@@ -13,7 +13,8 @@ const IN_FLIGHT_MS = 15_000;
 
 function pendingTasks(rec: CaseRecord): PageTask[] {
   const tasks: PageTask[] = [];
-  if (rec.email?.status === 'pending' && rec.email.to) {
+  // The customer email only while its case is open: never a link that no longer works.
+  if (rec.email?.status === 'pending' && rec.email.to && rec.state === 'open') {
     tasks.push({ kind: 'reply', to: rec.email.to, subject: rec.email.subject, body: rec.email.body, send: rec.email.autoSend });
   }
   if (rec.comment && !rec.comment.posted) tasks.push({ kind: 'comment', text: rec.comment.text });
@@ -41,7 +42,8 @@ export function taskResult(ticketKey: string, caseId: string, kind: PageTaskKind
     if (!done) return;
     if (kind === 'comment' && rec.comment && !rec.comment.posted) {
       await saveCase({ ...rec, comment: { ...rec.comment, posted: true } });
-    } else if (kind === 'reply' && rec.email?.status === 'pending') {
+    } else if (kind === 'reply' && (rec.email?.status === 'pending' || rec.email?.status === 'expired')) {
+      // A tab that did send it wins over a stop that came first: the customer got the email.
       await saveCase({ ...rec, email: { ...rec.email, status: rec.email.autoSend ? 'sent' : 'filled' } });
     }
   });

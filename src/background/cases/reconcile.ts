@@ -2,6 +2,7 @@
 import browser from 'webextension-polyfill';
 import { toUiError } from '../../shared/app-error';
 import { TvError } from '../../shared/teamviewer/errors';
+import type { CaseRecord } from '../../shared/case';
 import type { TeamViewerClient } from '../../shared/teamviewer/client';
 import { connectedClient } from '../account/credentials';
 import { activeCases, getCase } from '../store/history';
@@ -13,14 +14,17 @@ import { withTicketLock } from './ticket-lock';
 const CREATING_GRACE_MS = 60_000;
 export const RECONCILE_ALARM = 'reconcile';
 
+const pastGrace = (rec: CaseRecord) => !(Date.now() - Date.parse(rec.requestedAt) < CREATING_GRACE_MS);
+const interrupted = (rec: CaseRecord) => saveCase({ ...rec, state: 'failed', error: { kind: 'network', description: 'interrupted' } });
+
 export async function reconcile(): Promise<void> {
   const pending = (await activeCases()).filter((c) => c.state !== 'open');
   if (!pending.length) return;
-  let client: TeamViewerClient;
+  let client: TeamViewerClient | undefined;
   try {
     ({ client } = await connectedClient());
   } catch {
-    return;
+    client = undefined; // no token (revoked, forgotten): nothing can be settled with TeamViewer
   }
   let again = false;
   for (const rec of pending) {
@@ -28,18 +32,24 @@ export async function reconcile(): Promise<void> {
       const cur = await getCase(rec.id);
       if (!cur || !['creating', 'closing'].includes(cur.state)) return;
       try {
+        if (!client) throw new Error('not connected');
         if (cur.state === 'creating') {
           const found = await findCreated(client, cur);
           if (found) await markOpen(cur, found);
-          else if (Date.now() - Date.parse(cur.requestedAt) < CREATING_GRACE_MS) again = true;
-          else await saveCase({ ...cur, state: 'failed', error: { kind: 'network', description: 'interrupted' } });
+          else if (!pastGrace(cur)) again = true;
+          else await interrupted(cur);
         } else if (cur.code) {
           const s = await client.getSession(cur.code).catch((e) => (e instanceof TvError && e.kind === 'not_found' ? undefined : Promise.reject(e)));
           if (s && s.state.toLowerCase() !== 'closed') await client.closeSession(cur.code);
           await finishClosed(client, cur, 'closed');
         }
       } catch (e) {
-        again = true;
+        // Whatever failed (no token, 401, TeamViewer down), a create is given its grace period and
+        // no more: then it is recorded failed, so that no case stays "creating" (and blocks the
+        // ticket's close guard) forever. A session TeamViewer did make is closed by the watcher.
+        if (cur.state === 'creating' && pastGrace(cur)) await interrupted(cur);
+        else if (cur.state === 'closing' && !client) await saveCase({ ...cur, state: 'close_failed', error: { kind: 'invalid_token' } });
+        else again = true;
         console.warn('reconcile deferred', cur.id, toUiError(e).code);
       }
     });

@@ -1,7 +1,9 @@
 // The watcher: one list call per tick covers every open case (online flips, closed elsewhere,
 // expiry). Driven by chrome.alarms so that it survives the worker being stopped.
 import browser from 'webextension-polyfill';
-import type { CaseRecord } from '../../shared/case';
+import { parseCaseMetadata, type CaseRecord } from '../../shared/case';
+import type { TeamViewerClient } from '../../shared/teamviewer/client';
+import { TvError } from '../../shared/teamviewer/errors';
 import type { TvSession } from '../../shared/teamviewer/types';
 import { connectedClient } from '../account/credentials';
 import { getSettings } from '../config/settings';
@@ -31,13 +33,15 @@ export async function armWatcher(): Promise<void> {
   if (Number.isFinite(earliest)) await browser.alarms.create(EXPIRY_ALARM, { when: Math.max(Date.now() + 1000, earliest) });
 }
 
-/** What the list says about one case. Pure: unit-tested. */
-export type CaseChange = 'none' | 'expired' | 'closed_elsewhere' | 'online' | 'offline' | 'valid_until';
+/** What the list says about one case. `now` is TeamViewer's clock (client.serverNow()), not the
+ *  technician's. A case missing from one list answer is only 'missing': the tick asks TeamViewer
+ *  about that case before taking it as closed elsewhere. Pure: unit-tested. */
+export type CaseChange = 'none' | 'expired' | 'missing' | 'online' | 'offline' | 'valid_until';
 
 export function judgeCase(rec: Pick<CaseRecord, 'online' | 'validUntil'>, listed: TvSession | undefined, now: number): CaseChange {
   const validUntil = Date.parse(listed?.valid_until ?? rec.validUntil ?? '');
   if (Number.isFinite(validUntil) && validUntil <= now) return 'expired';
-  if (!listed) return 'closed_elsewhere';
+  if (!listed) return 'missing';
   if (!!listed.online !== !!rec.online) return listed.online ? 'online' : 'offline';
   if (listed.valid_until && listed.valid_until !== rec.validUntil) return 'valid_until';
   return 'none';
@@ -89,23 +93,52 @@ async function runTick(): Promise<void> {
   const listed = await client.listOpenSessions(groups.size === 1 ? [...groups][0] : undefined).catch(() => undefined);
   if (!listed) return; // network down or API failing: try again next tick, lose nothing
   const byCode = new Map(listed.map((s) => [s.code, s]));
-  const now = Date.now();
   for (const rec of open) {
     const s = byCode.get(rec.code!);
-    const change = judgeCase(rec, s, now);
+    const change = judgeCase(rec, s, client.serverNow());
     if (change === 'none') continue;
+    // One list answer is not proof: ask about this case. Still open, or no answer: next tick.
+    if (change === 'missing' && (await confirmMissing(client, rec.code!)) !== 'closed') continue;
     await withTicketLock(rec.ticketKey, async () => {
       const cur = await getCase(rec.id);
       if (!cur || cur.state !== 'open') return;
       if (change === 'expired') {
         const done = await finishClosed(client, { ...cur, validUntil: s?.valid_until ?? cur.validUntil }, 'expired');
         emit('case-expired', { record: done });
-      } else if (change === 'closed_elsewhere') {
-        await finishClosed(client, cur, 'closed');
+      } else if (change === 'missing') {
+        await finishClosed(client, cur, 'closed', 'elsewhere');
       } else {
         const next = await saveCase({ ...cur, online: !!s?.online, validUntil: s?.valid_until ?? cur.validUntil, onlineNotified: cur.onlineNotified || !!s?.online });
         if (change === 'online' && !cur.onlineNotified) emit('customer-joined', { record: next });
       }
     });
+  }
+  await closeTwins(client, listed, new Set(open.map((c) => c.code!)));
+  await armWatcher(); // a tick that changed nothing still re-arms the one-shot expiry alarm
+}
+
+/** GET /sessions/{code} for a case missing from the list: closed (or gone: 404), still open, or
+ *  unknown when TeamViewer did not answer. */
+async function confirmMissing(client: TeamViewerClient, code: string): Promise<'closed' | 'open' | 'unknown'> {
+  try {
+    return (await client.getSession(code)).state.toLowerCase() === 'closed' ? 'closed' : 'open';
+  } catch (e) {
+    return e instanceof TvError && e.kind === 'not_found' ? 'closed' : 'unknown';
+  }
+}
+
+/**
+ * The safety net for twins (a POST the browser resent on its own, a create whose answer was lost,
+ * a twin whose removal failed): an open session in the list that carries the local id of one of
+ * our cases, under another code than that case's, or of a case that never opened here, is closed.
+ * A colleague's session carries an id this browser does not know and is left alone.
+ */
+async function closeTwins(client: TeamViewerClient, listed: TvSession[], ours: Set<string>): Promise<void> {
+  for (const s of listed) {
+    if (ours.has(s.code)) continue;
+    const meta = parseCaseMetadata(s.custom_api);
+    const local = meta ? await getCase(meta.caseId) : undefined;
+    if (!local || local.code === s.code || local.state === 'creating') continue;
+    await client.deleteSession(s.code).catch(() => client.closeSession(s.code)).catch((e) => console.warn('twin not closed yet', s.code, e));
   }
 }

@@ -2,7 +2,7 @@
 // over local settings; a value that does not validate is ignored and reported, never half-applied.
 import browser from 'webextension-polyfill';
 import { DEFAULT_SETTINGS, mergeSettings, validApiBaseUrl, type Settings, type SettingsLimits } from '../../shared/settings';
-import { MAX_SITES, normalizeSiteOrigin } from '../../shared/sites';
+import { CLOUD_ORIGIN_RE, MAX_SITES, normalizeSiteOrigin } from '../../shared/sites';
 import { parseProfile, validateProfile, type ValidationResult } from '../../shared/profile/validate';
 import type { SiteProfile } from '../../shared/profile/types';
 import { LOCAL_KEYS } from '../store/keys';
@@ -23,6 +23,8 @@ export interface Policy {
   settings: Partial<Settings>;
   locked: (keyof Settings)[];
   sites: PolicySite[];
+  /** BOSSDesk cloud tenants allowed (origins); undefined: every https://*.bossdesk.io tenant. */
+  cloudTenants?: string[];
   /** Policy values that were ignored, in English (for the admin, in the options page). */
   errors: string[];
 }
@@ -64,6 +66,18 @@ export function parsePolicy(raw: Record<string, unknown>, limits: SettingsLimits
     }
     out.sites.push(site);
   });
+  const tenants = raw.cloudTenants;
+  if (tenants !== undefined) {
+    if (!Array.isArray(tenants)) out.errors.push('cloudTenants: must be a list');
+    else {
+      out.cloudTenants = [];
+      tenants.slice(0, MAX_SITES).forEach((t: unknown, i) => {
+        const o = normalizeSiteOrigin(typeof t === 'string' ? t : '');
+        if (!o.ok || !CLOUD_ORIGIN_RE.test(o.origin)) return void out.errors.push(`cloudTenants[${i}]: not a https://<tenant>.bossdesk.io address`);
+        if (!out.cloudTenants!.includes(o.origin)) out.cloudTenants!.push(o.origin);
+      });
+    }
+  }
   return out;
 }
 

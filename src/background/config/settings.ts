@@ -3,6 +3,7 @@ import { AppError } from '../../shared/app-error';
 import { problemMessage, validateTemplate, withDefaults } from '../../shared/email-template';
 import { DEFAULT_SETTINGS, mergeSettings, type Settings, type SettingsLimits, type SettingsView } from '../../shared/settings';
 import { uiLocale } from '../../platform/i18n';
+import { emit } from '../events';
 import { LOCAL_KEYS } from '../store/keys';
 import { getLocal, updateLocal } from '../store/local';
 import { readPolicy, type Policy } from './policy';
@@ -35,6 +36,7 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
     }
     return next;
   });
+  emit('settings-changed', {});
   return getSettingsView();
 }
 

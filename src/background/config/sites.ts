@@ -47,17 +47,24 @@ async function activeSites(): Promise<ActiveSite[]> {
 /** Every origin whose content scripts may talk to the worker, besides cloud (and test hosts).
  *  Kept in memory: the sender of every message is checked against it. Recomputed after a change
  *  of the sites or the policy (syncContentScripts). */
-let origins: Promise<ReadonlySet<string>> | undefined;
-function siteOrigins(): Promise<ReadonlySet<string>> {
-  origins ??= activeSites().then((sites) => new Set(sites.map((s) => s.origin)));
+interface KnownOrigins { sites: ReadonlySet<string>; cloudTenants?: ReadonlySet<string> }
+let origins: Promise<KnownOrigins> | undefined;
+function knownOrigins(): Promise<KnownOrigins> {
+  origins ??= Promise.all([activeSites(), currentPolicy()]).then(([sites, policy]) => ({
+    sites: new Set(sites.map((s) => s.origin)),
+    ...(policy.cloudTenants ? { cloudTenants: new Set(policy.cloudTenants) } : {}),
+  }));
   return origins;
 }
+const siteOrigins = async () => (await knownOrigins()).sites;
 
-/** Cloud tenants, added and policy sites, and (test build) the demo desk's loopback hosts. */
+/** Cloud tenants (all, or those the policy names), added and policy sites, and (test build) the
+ *  demo desk's loopback hosts. */
 export async function isHelpdeskOrigin(origin: string): Promise<boolean> {
-  if (CLOUD_ORIGIN_RE.test(origin)) return true;
+  const known = await knownOrigins();
+  if (CLOUD_ORIGIN_RE.test(origin)) return !known.cloudTenants || known.cloudTenants.has(origin.toLowerCase()) || known.sites.has(origin);
   if (__TEST_BUILD__ && TEST_ORIGINS.includes(origin.replace(/:\d+$/, ''))) return true;
-  return (await siteOrigins()).has(origin);
+  return known.sites.has(origin);
 }
 
 /** The profile a content script on `origin` should use; null: the built-ins. */

@@ -12,7 +12,6 @@ import { getSettingsView, updateSettings } from '../config/settings';
 import { addSite, profileFor, removeSite, setSiteProfile, sitesView, testPage } from '../config/sites';
 import { dropDiagnosis, recordDiagnosis } from '../config/diagnosis';
 import { previewTicket, rememberPreviewTicket } from '../config/preview-ticket';
-import { emit } from '../events';
 import { openSupporterLink } from './open-tabs';
 import { helpdeskSenderOrigin, isExtensionPage } from './sender';
 import { ticketView } from './views';
@@ -33,11 +32,7 @@ const handlers: Handlers = {
   'token/open-cases': () => openCases(),
   'token/close-cases': () => closeOpenCases(),
   'settings/get': () => getSettingsView(),
-  'settings/set': async (m) => {
-    const view = await updateSettings(m.patch ?? {});
-    emit('settings-changed', {});
-    return view;
-  },
+  'settings/set': (m) => updateSettings(m.patch ?? {}),
   // The widget's state comes back on its port (one channel); the answer only says "done".
   'case/start': async (m, origin) => {
     if (!m.ticket || m.ticket.origin !== origin) throw AppError.of('bad_request_message', 'ticket of another origin');

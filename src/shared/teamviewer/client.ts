@@ -28,7 +28,16 @@ export function normalizeToken(input: string): string {
 }
 
 export class TeamViewerClient {
+  /** The server's clock minus ours, from the last answer's Date header (undefined until one came). */
+  private serverOffsetMs: number | undefined;
+
   constructor(private readonly opts: ClientOptions) {}
+
+  /** "Now" by TeamViewer's clock, so that expiry (valid_until) is judged by the server's time, not by
+   *  a technician's clock that may be off by minutes or hours. Second resolution is plenty here. */
+  serverNow(): number {
+    return Date.now() + (this.serverOffsetMs ?? 0);
+  }
 
   private async once<T>(method: Method, path: string, query?: Record<string, string | undefined>, body?: unknown): Promise<T> {
     const cleanQuery = query ? Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) : undefined;
@@ -41,6 +50,11 @@ export class TeamViewerClient {
         headers: { Authorization: `Bearer ${this.opts.token}`, Accept: 'application/json' },
         timeout: this.opts.timeoutMs ?? REQUEST_TIMEOUT_MS,
         retry: 0, // retries are ours: we must tell the UI and honour Retry-After
+        onResponse: ({ response }) => {
+          const date = Date.parse(response.headers.get('date') ?? '');
+          // The header has whole seconds: an offset under 2 s is noise, not skew.
+          if (Number.isFinite(date)) this.serverOffsetMs = Math.abs(date - Date.now()) < 2000 ? 0 : date - Date.now();
+        },
       });
     } catch (e) {
       throw new TvError(toErrorInfo(e));
