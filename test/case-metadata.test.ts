@@ -10,16 +10,17 @@ function ticket(fields: Ticket['fields'] = {}): Ticket {
 const rec = (t: Ticket, id = '0b6c1c7e-1d2f-4d1e-9a53-3b1f2d9d0a11') => ({ id, ticketKey: ticketKey(t), ticket: t });
 
 describe('caseMetadata / parseCaseMetadata', () => {
-  it('round-trips the case id, ticket key and ticket fields', () => {
+  it('round-trips the case id, ticket key, ticket fields and the ticket\'s address', () => {
     const t = ticket({ number: '#1042', title: 'Printer on floor 2', category: 'Printer', requesterEmail: 'ana.ruiz@example.com' });
     const json = caseMetadata(rec(t));
     const meta = parseCaseMetadata(json);
     expect(meta).toEqual<CaseMetadata>({
       app: 'boss-tv', v: 1, caseId: '0b6c1c7e-1d2f-4d1e-9a53-3b1f2d9d0a11', ticketKey: `${ORIGIN}#1042`,
       ticket: { number: '#1042', title: 'Printer on floor 2', category: 'Printer', requesterEmail: 'ana.ruiz@example.com' },
+      url: t.url,
     });
-    // Only the fields: not the URL or anything else of the record.
-    expect(json).not.toContain('/app/en/tickets');
+    // The fields and the address: nothing else of the record.
+    expect(Object.keys(JSON.parse(json)).sort()).toEqual(['app', 'caseId', 'ticket', 'ticketKey', 'url', 'v']);
   });
 
   it('stays within 4000 characters with a huge title, and is still parseable', () => {

@@ -104,6 +104,9 @@ function createState() {
     requests: [] as LoggedRequest[],
     faults: [] as Fault[],
     pageSize: 1000,
+    /** Calls per minute each token may make (0: unlimited); over it, 429 with Retry-After. */
+    rateLimitPerMinute: 0,
+    callsByToken: new Map<string, number[]>(),
   };
 }
 type State = ReturnType<typeof createState>;
@@ -248,6 +251,16 @@ function apiRoutes(st: State): Route[] {
       }
       return { status: 204 };
     }),
+    // {"users":["u…", …]} → 204 (the API manual's shape: a list of user ids, not objects).
+    r('POST', /^\/groups\/([^/]+)\/unshare_group$/, 'groups', (c, [id]) => {
+      const g = st.groups.find((x) => x.id === id);
+      if (!g) throw notFound('Group');
+      if (!isObj(c.body) || !Array.isArray(c.body.users)) throw bad('users must be an array');
+      const ids = c.body.users as unknown[];
+      if (ids.some((u) => typeof u !== 'string' || !/^u\d+$/.test(u))) throw bad('users[] must be user ids matching ^u\\d+$');
+      g.shared_with = g.shared_with.filter((s) => !ids.includes(s.userid));
+      return { status: 204 };
+    }),
 
     r('GET', /^\/sessions$/, 'sessions', (c) => {
       const state = c.query.get('state')?.toLowerCase();
@@ -352,6 +365,12 @@ function controlRoutes(st: State): Route[] {
   const ok = { status: 200, body: { ok: true } };
   return [
     r('POST', /^\/reset$/, () => { Object.assign(st, createState()); clockOffsetMs = 0; return ok; }),
+    r('POST', /^\/rate-limit$/, (c) => {
+      const n = obj(c.body).perMinute;
+      st.rateLimitPerMinute = typeof n === 'number' && n > 0 ? Math.floor(n) : 0;
+      st.callsByToken.clear();
+      return { status: 200, body: { perMinute: st.rateLimitPerMinute } };
+    }),
     // The server's clock against the machine's (negative: the server is behind the technician's).
     r('POST', /^\/clock$/, (c) => {
       const offset = obj(c.body).offsetMs;
@@ -454,6 +473,21 @@ const CORS: Record<string, string> = {
   'Access-Control-Max-Age': '600',
 };
 
+/** A sliding one-minute window of calls per token (the real limit is undocumented: this one is set
+ *  by the tests, POST /__control/rate-limit). */
+function overRateLimit(st: State, token: string): Result | undefined {
+  if (!st.rateLimitPerMinute) return undefined;
+  const now = Date.now();
+  const calls = (st.callsByToken.get(token) ?? []).filter((t) => now - t < 60_000);
+  st.callsByToken.set(token, calls);
+  if (calls.length >= st.rateLimitPerMinute) {
+    const retryAfter = Math.max(1, Math.ceil((calls[0]! + 60_000 - now) / 1000));
+    return { status: 429, headers: { 'Retry-After': String(retryAfter) }, body: errorBody(429, 'rate_limit_reached', 'Rate limit reached') };
+  }
+  calls.push(now);
+  return undefined;
+}
+
 function send(res: ServerResponse, r: Result): void {
   if (res.destroyed || res.headersSent) return;
   // Every HTTP server sends its own time; clients use it to judge expiry (valid_until) by the server's clock.
@@ -531,6 +565,8 @@ export async function startSandbox(opts: { port?: number; host?: string } = {}):
       if (method === 'GET' && path === '/ping') return { status: 200, body: { token_valid: !!token && !token.revoked } };
       if (!token) throw new ApiError(401, 'invalid_token', 'The access token is invalid');
       if (token.revoked) throw new ApiError(401, 'invalid_token', 'The token has been revoked');
+      const limited = overRateLimit(st, auth);
+      if (limited) return limited;
       const hit = dispatch(api, method, path);
       if (!hit) throw notFound(`Resource ${method} ${path}`);
       if (hit.route.area && token.denied.includes(hit.route.area)) {

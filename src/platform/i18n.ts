@@ -28,6 +28,8 @@ const ERROR_KEYS: Record<UiError['code'], string> = {
   invalid_template: 'errInvalidTemplate',
   bad_api_address: 'errBadApiAddress',
   storage_unlocked: 'errStorageUnlocked',
+  managed_by_policy: 'errManagedByPolicy',
+  technician_unknown: 'errTechnicianUnknown',
   internal: 'errInternal',
 };
 

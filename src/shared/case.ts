@@ -30,7 +30,14 @@ export interface CaseRecord {
   ticketKey: string;
   ticket: Ticket;
   state: CaseState;
+  /** The technician the ticket page named (help-desk text). */
   technician?: string;
+  /** The TeamViewer user the case is assigned to (assigned_userid) and their name. */
+  assignedUserId?: string;
+  assignedName?: string;
+  /** Started in another technician's browser (seen in the shared BOSS group's open cases): shown
+   *  and stoppable here, but its email and closing comment belong to the browser that started it. */
+  colleague?: boolean;
   requestedAt: string;
   code?: string;
   groupid?: string;
@@ -57,13 +64,18 @@ export interface CaseMetadata {
   caseId: string;
   ticketKey: string;
   ticket: Ticket['fields'];
+  /** The ticket page's address (so that any browser can link back to it); cut to 1000 characters. */
+  url?: string;
 }
 
 /** custom_api holds at most 4000 characters; the metadata must stay valid JSON within them. */
 export const CUSTOM_API_MAX = 4000;
 
 export function caseMetadata(rec: Pick<CaseRecord, 'id' | 'ticketKey' | 'ticket'>): string {
-  const meta: CaseMetadata = { app: 'boss-tv', v: 1, caseId: rec.id, ticketKey: rec.ticketKey, ticket: { ...rec.ticket.fields } };
+  const meta: CaseMetadata = {
+    app: 'boss-tv', v: 1, caseId: rec.id, ticketKey: rec.ticketKey, ticket: { ...rec.ticket.fields },
+    ...(rec.ticket.url ? { url: rec.ticket.url.slice(0, 1000) } : {}),
+  };
   // Shorten the longest field until it fits: the ids that reconcile needs are never cut.
   for (let json = JSON.stringify(meta); ; json = JSON.stringify(meta)) {
     if (json.length <= CUSTOM_API_MAX) return json;

@@ -15,6 +15,8 @@ export type UiErrorCode =
   | 'license_unsupported'
   | 'bad_api_address'
   | 'storage_unlocked'
+  | 'managed_by_policy'
+  | 'technician_unknown'
   | 'bad_request_message'
   | 'invalid_template'
   | 'internal';
@@ -46,8 +48,29 @@ export interface OpenCaseItem {
 
 export interface ConnectionStatus {
   connected: boolean;
+  /** personal: a token connected in the options page; organisation: distributed by policy. */
+  source?: 'personal' | 'organisation';
   account?: AccountView;
+  /** The organisation's token was refused (invalid, licence, permission): what TeamViewer said. */
+  orgError?: UiError;
   apiBaseUrl: string;
+}
+
+/** Who this browser works for (see background/account/technician.ts). */
+export interface TechnicianView {
+  /** none: not connected · personal: the token's own user · organisation: chosen from the users. */
+  mode: 'none' | 'personal' | 'organisation';
+  users: { userid: string; name: string; email?: string }[];
+  chosen?: { userid: string; name: string };
+  /** The user whose name the help desk shows as signed in, when exactly one matches. */
+  suggested?: string;
+}
+
+/** The BOSS group's sharing (options page). */
+export interface GroupSharingView {
+  groupid: string;
+  users: { userid: string; name: string; email?: string }[];
+  sharedWith: { userid: string; name?: string; permissions: string; pending?: boolean }[];
 }
 
 /** A case as a tab may see it: everything but the ticket copy (the tab has the ticket). */
@@ -99,6 +122,13 @@ export interface Requests {
   /** "Test on this page": the given tab, else the most recently used help-desk tab (of `origin`
    *  if given); `profile`: an unsaved draft to test instead of the site's profile. */
   'sites/test': { req: { tabId?: number; origin?: string; profile?: SiteProfile }; res: PageTest };
+  'technician/get': { req: NoArgs; res: TechnicianView };
+  'technician/set': { req: { userid: string }; res: TechnicianView };
+  'group/sharing': { req: NoArgs; res: GroupSharingView };
+  'group/share': { req: { userids: string[]; permissions: 'read' | 'readwrite' }; res: GroupSharingView };
+  'group/unshare': { req: { userids: string[] }; res: GroupSharingView };
+  /** Content script: the name the help desk shows as signed in (pre-selects the technician). */
+  'page/signed-in-user': { req: { name: string }; res: null };
   /** Content script, once at start: its origin's own profile, or null for the built-ins. */
   'profile/for-page': { req: NoArgs; res: SiteProfile | null };
   /** Content script: a ticket page that did not match (kept per origin for the options page). */
@@ -109,7 +139,7 @@ export type Message<K extends RequestType = RequestType> = { type: K } & Request
 
 /** What a help-desk page (content script) may ask. Everything else needs an extension page. */
 export const CONTENT_REQUESTS: readonly RequestType[] = ['case/start', 'case/stop', 'case/connect', 'ticket/view', 'task/result', 'options/open',
-  'profile/for-page', 'page/diagnosis'];
+  'profile/for-page', 'page/diagnosis', 'page/signed-in-user'];
 
 export const TICKET_PORT = 'ticket';
 

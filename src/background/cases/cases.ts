@@ -10,6 +10,7 @@ import { sanitizeTicket, ticketKey as keyOf, type Ticket } from '../../shared/ti
 import { uiLocale } from '../../platform/i18n';
 import { connectedClient } from '../account/credentials';
 import { ensureGroup, forgetGroup } from '../account/group';
+import { currentTechnician, type Technician } from '../account/technician';
 import { getSettings } from '../config/settings';
 import { emit } from '../events';
 import { activeCaseOf } from '../store/history';
@@ -73,6 +74,7 @@ async function createSession(client: TeamViewerClient, rec: CaseRecord, userid: 
       groupid,
       description: `BOSS ticket ${t.number ?? rec.ticket.id}${t.title ? `: ${t.title}` : ''}`.slice(0, 4000),
       custom_api: caseMetadata(rec),
+      ...(rec.assignedUserId ? { assigned_userid: rec.assignedUserId } : {}),
       ...(t.requesterName || t.requesterEmail
         ? { end_customer: { ...(t.requesterName ? { name: t.requesterName.slice(0, 100) } : {}), ...(t.requesterEmail ? { email: t.requesterEmail.slice(0, 254) } : {}) } }
         : {}),
@@ -119,11 +121,14 @@ export function startCase(rawTicket: Ticket): Promise<void> {
   return withTicketLock(key, async () => {
     if (await activeCaseOf(key)) return;
     setError(key, undefined);
-    let client: TeamViewerClient, userid: string;
+    let client: TeamViewerClient, userid: string, assignee: Technician | undefined;
     try {
       const c = await connectedClient(retryReporter(key));
       client = c.client;
       userid = c.account.userid;
+      // Each case is assigned to its technician: with a shared token, the one this browser works for.
+      assignee = await currentTechnician();
+      if (!assignee) throw AppError.of('technician_unknown');
     } catch (e) {
       setError(key, toUiError(e));
       return;
@@ -131,7 +136,8 @@ export function startCase(rawTicket: Ticket): Promise<void> {
     const now = new Date().toISOString();
     let rec: CaseRecord = {
       id: crypto.randomUUID(), ticketKey: key, ticket, state: 'creating',
-      technician: ticket.fields.technician, requestedAt: now, updatedAt: now,
+      technician: ticket.fields.technician, assignedUserId: assignee.userid, assignedName: assignee.name,
+      requestedAt: now, updatedAt: now,
     };
     rec = await saveCase(rec); // before the API call: a restart finds it and reconciles
     try {
@@ -188,7 +194,9 @@ export async function finishClosed(client: TeamViewerClient, rec: CaseRecord, ou
   const connections = await client.connectionReports({ session_code: rec.code! }).catch(() => []);
   const text = closingComment({ code: rec.code!, createdAt: server?.created_at ?? rec.createdAt!, closedAt, outcome, connections }, uiLocale());
   return saveCase({
-    ...rec, state: outcome, closedAt, online: false, comment: { text, posted: false },
+    ...rec, state: outcome, closedAt, online: false,
+    // A colleague's case gets its comment from the browser that started it.
+    ...(rec.colleague ? {} : { comment: { text, posted: false } }),
     ...(outcome === 'closed' ? { closedBy } : {}),
     ...(rec.email?.status === 'pending' ? { email: { ...rec.email, status: 'expired' as const } } : {}),
   });

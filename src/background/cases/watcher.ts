@@ -1,33 +1,48 @@
 // The watcher: one list call per tick covers every open case (online flips, closed elsewhere,
 // expiry). Driven by chrome.alarms so that it survives the worker being stopped.
 import browser from 'webextension-polyfill';
-import { parseCaseMetadata, type CaseRecord } from '../../shared/case';
+import { parseCaseMetadata, type CaseMetadata, type CaseRecord } from '../../shared/case';
+import { originOfKey } from '../../shared/ticket';
 import type { TeamViewerClient } from '../../shared/teamviewer/client';
 import { TvError } from '../../shared/teamviewer/errors';
 import type { TvSession } from '../../shared/teamviewer/types';
-import { connectedClient } from '../account/credentials';
+import { connectedClient, teamviewerBusy } from '../account/credentials';
+import { cachedGroupId } from '../account/group';
+import { currentTechnician } from '../account/technician';
 import { getSettings } from '../config/settings';
 import { emit, on } from '../events';
 import { activeCases, getCase } from '../store/history';
-import { finishClosed } from './cases';
+import { finishClosed, sessionFacts } from './cases';
 import { saveCase } from './record';
 import { withTicketLock } from './ticket-lock';
 
 export const WATCH_ALARM = 'watch';
 export const EXPIRY_ALARM = 'expiry';
 
+/** Help-desk tickets on screen in this browser (told by the port layer). With a shared BOSS group,
+ *  colleagues' cases on them are seen only by polling, so the watcher also runs while one is open;
+ *  otherwise a browser with no open case sends TeamViewer nothing. */
+let ticketsOnScreen = 0;
+export function noteTicketsOnScreen(count: number): void {
+  const changed = (count > 0) !== (ticketsOnScreen > 0);
+  ticketsOnScreen = count;
+  if (changed) void armWatcher().catch((e) => console.error('watcher not armed', e));
+}
+
 /** (Re)creates the alarms from stored state. Called at every worker start, and by listening: after
  *  every case change and settings change (see armOnChanges). */
 export async function armWatcher(): Promise<void> {
   const open = (await activeCases()).filter((c) => c.state === 'open');
-  if (!open.length) {
+  if (!open.length && !ticketsOnScreen) {
     await Promise.all([browser.alarms.clear(WATCH_ALARM), browser.alarms.clear(EXPIRY_ALARM)]);
     return;
   }
   const periodInMinutes = (await getSettings()).pollSeconds / 60;
   const existing = await browser.alarms.get(WATCH_ALARM);
   if (!existing || existing.periodInMinutes !== periodInMinutes) {
-    await browser.alarms.create(WATCH_ALARM, { periodInMinutes, delayInMinutes: periodInMinutes });
+    // Browsers that share one token draw on one rate limit: a random first delay spreads their
+    // ticks over the period instead of letting them fire together.
+    await browser.alarms.create(WATCH_ALARM, { periodInMinutes, delayInMinutes: periodInMinutes * (0.5 + Math.random()) });
   }
   const earliest = Math.min(...open.map((c) => Date.parse(c.validUntil ?? '') || Infinity));
   if (Number.isFinite(earliest)) await browser.alarms.create(EXPIRY_ALARM, { when: Math.max(Date.now() + 1000, earliest) });
@@ -81,7 +96,8 @@ export function tick(): Promise<void> {
 
 async function runTick(): Promise<void> {
   const open = (await activeCases()).filter((c) => c.state === 'open' && c.code);
-  if (!open.length) return armWatcher(); // nothing to watch: the alarms go
+  if (!open.length && !ticketsOnScreen) return armWatcher(); // nothing to watch: the alarms go
+  if (teamviewerBusy()) return; // a 429 is being waited out: this tick would only make it worse
   let client;
   try {
     ({ client } = await connectedClient());
@@ -89,6 +105,11 @@ async function runTick(): Promise<void> {
     return;
   }
   const groups = new Set(open.map((c) => c.groupid));
+  if (!open.length) {
+    const cached = await cachedGroupId();
+    if (!cached) return; // no BOSS group known yet: no case anyone could have started from here
+    groups.add(cached);
+  }
   // One call for all: filtered by the group when every case shares it.
   const listed = await client.listOpenSessions(groups.size === 1 ? [...groups][0] : undefined).catch(() => undefined);
   if (!listed) return; // network down or API failing: try again next tick, lose nothing
@@ -113,7 +134,7 @@ async function runTick(): Promise<void> {
       }
     });
   }
-  await closeTwins(client, listed, new Set(open.map((c) => c.code!)));
+  await settleOthers(client, listed, new Set(open.map((c) => c.code!)));
   await armWatcher(); // a tick that changed nothing still re-arms the one-shot expiry alarm
 }
 
@@ -128,17 +149,56 @@ async function confirmMissing(client: TeamViewerClient, code: string): Promise<'
 }
 
 /**
- * The safety net for twins (a POST the browser resent on its own, a create whose answer was lost,
- * a twin whose removal failed): an open session in the list that carries the local id of one of
- * our cases, under another code than that case's, or of a case that never opened here, is closed.
- * A colleague's session carries an id this browser does not know and is left alone.
+ * Open sessions of the list that are not this browser's open cases:
+ * - a **twin** (a POST the browser resent on its own, a create whose answer was lost, a twin whose
+ *   removal failed) carries the local id of one of our cases under another code, or of a case that
+ *   never opened here: it is closed;
+ * - a **colleague's case** (the shared BOSS group) carries an id this browser does not know: it is
+ *   recorded here, so that every tab on its ticket shows it and the close guard holds.
+ * A session without this product's metadata is left alone.
  */
-async function closeTwins(client: TeamViewerClient, listed: TvSession[], ours: Set<string>): Promise<void> {
+async function settleOthers(client: TeamViewerClient, listed: TvSession[], ours: Set<string>): Promise<void> {
+  const me = await currentTechnician().catch(() => undefined);
   for (const s of listed) {
     if (ours.has(s.code)) continue;
     const meta = parseCaseMetadata(s.custom_api);
-    const local = meta ? await getCase(meta.caseId) : undefined;
-    if (!local || local.code === s.code || local.state === 'creating') continue;
+    if (!meta) continue;
+    const local = await getCase(meta.caseId);
+    if (!local) {
+      await withTicketLock(meta.ticketKey, async () => {
+        if (await getCase(meta.caseId)) return;
+        await saveCase(adoptedCase(s, meta, me?.userid, await nameOf(client, s.assigned_userid)));
+      });
+      continue;
+    }
+    if (local.code === s.code || local.state === 'creating') continue;
     await client.deleteSession(s.code).catch(() => client.closeSession(s.code)).catch((e) => console.warn('twin not closed yet', s.code, e));
   }
+}
+
+/** A case another browser started, as this browser records it: no customer email, no comment. */
+function adoptedCase(s: TvSession, meta: CaseMetadata, myUserId: string | undefined, assignedName: string | undefined): CaseRecord {
+  const origin = originOfKey(meta.ticketKey);
+  const id = meta.ticketKey.slice(origin.length + 1);
+  return {
+    id: meta.caseId, ticketKey: meta.ticketKey, state: 'open',
+    ticket: { origin, id, url: typeof meta.url === 'string' ? meta.url : '', fields: meta.ticket },
+    ...(meta.ticket.technician ? { technician: meta.ticket.technician } : {}),
+    ...(s.assigned_userid ? { assignedUserId: s.assigned_userid } : {}),
+    ...(assignedName ? { assignedName } : {}),
+    colleague: !myUserId || s.assigned_userid !== myUserId,
+    requestedAt: s.created_at ?? new Date().toISOString(), updatedAt: new Date().toISOString(),
+    ...sessionFacts(s),
+  };
+}
+
+/** Names of the company's users, fetched once per worker life when a colleague's case needs one. */
+let names: Promise<Map<string, string>> | undefined;
+async function nameOf(client: TeamViewerClient, userid: string | undefined): Promise<string | undefined> {
+  if (!userid) return undefined;
+  names ??= client.users().then((us) => new Map(us.map((u) => [u.id, u.name]))).catch(() => {
+    names = undefined;
+    return new Map();
+  });
+  return (await names).get(userid);
 }

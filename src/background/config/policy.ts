@@ -81,11 +81,32 @@ export function parsePolicy(raw: Record<string, unknown>, limits: SettingsLimits
   return out;
 }
 
+type Raw = Record<string, unknown>;
+
+/** The shared (fleet) integration token an administrator distributes by policy. Only
+ *  account/credentials.ts asks for it; it is never part of the Policy object nor of the snapshot
+ *  kept in storage.local, so no copy of it exists outside managed storage and the worker's memory. */
+export const POLICY_TOKEN_KEY = 'teamviewerToken';
+const withoutToken = (raw: Raw): Raw => {
+  const { [POLICY_TOKEN_KEY]: _token, ...rest } = raw;
+  return rest;
+};
+
+let freshToken: Promise<string | undefined> | undefined;
+/** The policy's token, from managed storage itself (never from the snapshot): at browser start
+ *  this waits for the policy service (~2 s), once per worker life. */
+export function policyToken(): Promise<string | undefined> {
+  freshToken ??= readManaged().then((raw) => {
+    const t = raw[POLICY_TOKEN_KEY];
+    return typeof t === 'string' && t.trim() ? t.trim() : undefined;
+  });
+  return freshToken;
+}
+
 let cached: Promise<Policy> | undefined;
 /** At worker start the last policy seen may be used while managed storage warms up; after a
  *  storage.onChanged('managed') it may not. */
 let trustSnapshot = true;
-type Raw = Record<string, unknown>;
 const changeListeners: (() => void)[] = [];
 
 async function readManaged(): Promise<Raw> {
@@ -102,7 +123,7 @@ async function readManaged(): Promise<Raw> {
  *  (kept in storage.local) answers at once, and a different fresh one replaces it when it comes. */
 export function readPolicy(limits: SettingsLimits): Promise<Policy> {
   cached ??= (async () => {
-    const fresh = readManaged();
+    const fresh = readManaged().then(withoutToken);
     const snap = trustSnapshot ? await getLocal<{ raw: Raw }>(LOCAL_KEYS.policySnapshot) : undefined;
     if (!snap) {
       const raw = await fresh;
@@ -123,6 +144,7 @@ export function readPolicy(limits: SettingsLimits): Promise<Policy> {
 /** Managed storage changed: the next read asks it, not the snapshot. */
 export function forgetPolicy(): void {
   cached = undefined;
+  freshToken = undefined;
   trustSnapshot = false;
 }
 

@@ -3,6 +3,7 @@
 import browser from 'webextension-polyfill';
 import type { CaseRecord } from '../../shared/case';
 import { ticketLabel } from '../../shared/ticket';
+import { currentTechnician } from '../account/technician';
 import { getSettings } from '../config/settings';
 import { on } from '../events';
 import { getCase } from '../store/history';
@@ -40,7 +41,18 @@ export async function onNotificationClick(id: string, button?: number): Promise<
   else await focusTicket(rec);
 }
 
+/** With a shared token every technician's browser sees every case: only the browser of the
+ *  technician a case is assigned to is told (anyone with the ticket open still sees the widget). */
+async function mine(rec: CaseRecord): Promise<boolean> {
+  if (!rec.assignedUserId) return !rec.colleague;
+  return rec.assignedUserId === (await currentTechnician())?.userid;
+}
+
 export function notifyOnCaseEvents(): void {
-  on('customer-joined', ({ record }) => notifyJoined(record));
-  on('case-expired', ({ record }) => notifyExpired(record));
+  on('customer-joined', async ({ record }) => {
+    if (await mine(record)) await notifyJoined(record);
+  });
+  on('case-expired', async ({ record }) => {
+    if (await mine(record)) await notifyExpired(record);
+  });
 }

@@ -7,6 +7,7 @@ import type { CaseRecord } from '../../shared/case';
 import { originOfKey } from '../../shared/ticket';
 import type { PortIn, PortOut } from '../../shared/protocol';
 import { claimTasks } from '../cases/page-tasks';
+import { noteTicketsOnScreen } from '../cases/watcher';
 import { on } from '../events';
 import { casesOfTicket } from '../store/history';
 import { helpdeskSenderOrigin } from './sender';
@@ -50,10 +51,14 @@ export function acceptPort(port: Runtime.Port): void {
       return;
     }
     watchers.set(port, msg.ticketKey);
+    noteTicketsOnScreen(watchers.size);
     send(port, { type: 'view', view: await ticketView(msg.ticketKey) });
     for (const rec of await casesOfTicket(msg.ticketKey)) offerTasks(rec, port);
   });
-  port.onDisconnect.addListener(() => watchers.delete(port));
+  port.onDisconnect.addListener(() => {
+    watchers.delete(port);
+    noteTicketsOnScreen(watchers.size);
+  });
 }
 
 /** Every event that changes what a ticket's widgets show is pushed to them. */

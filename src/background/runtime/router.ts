@@ -6,6 +6,8 @@ import { CONTENT_REQUESTS, isMessage, type Message, type RequestType, type Reque
 import { originOfKey } from '../../shared/ticket';
 import { connect, connectionStatus, disconnect } from '../account/account';
 import { closeOpenCases, openCases } from '../account/revoke';
+import { groupSharing, shareGroup, unshareGroup } from '../account/sharing';
+import { chooseTechnician, rememberSignedInName, technicianView } from '../account/technician';
 import { startCase, stopCase } from '../cases/cases';
 import { taskResult } from '../cases/page-tasks';
 import { getSettingsView, updateSettings } from '../config/settings';
@@ -83,6 +85,15 @@ const handlers: Handlers = {
     ...(typeof m.origin === 'string' ? { origin: m.origin } : {}),
     ...(m.profile ? { profile: m.profile } : {}),
   }),
+  'technician/get': () => technicianView(),
+  'technician/set': (m) => chooseTechnician(String(m.userid ?? '')),
+  'group/sharing': () => groupSharing(),
+  'group/share': (m) => shareGroup(m.userids, m.permissions),
+  'group/unshare': (m) => unshareGroup(m.userids),
+  'page/signed-in-user': async (m) => {
+    if (typeof m.name === 'string' && m.name.trim()) await rememberSignedInName(m.name.trim());
+    return null;
+  },
   // From content scripts: `origin` is the sender's, so a page learns and reports only about itself.
   'profile/for-page': (_m, origin) => profileFor(origin),
   'page/diagnosis': async (m, origin) => {

@@ -5,6 +5,10 @@
 export const LOCAL_KEYS = {
   /** account/credentials.ts: the script token and the account it belongs to. */
   credentials: 'vault',
+  /** account/credentials.ts: the account behind the organisation's token, by fingerprint, never the token. */
+  orgAccount: 'orgAccount',
+  /** account/technician.ts: which TeamViewer user this browser works for (shared token). */
+  technician: 'technician',
   /** account/group.ts: the BOSS group's id, per TeamViewer user. */
   group: 'group',
   /** config/settings.ts: the options page's settings. */
@@ -21,6 +25,8 @@ export const LOCAL_KEYS = {
 export const SESSION_KEYS = {
   /** config/preview-ticket.ts: the ticket whose widget opened the options page. */
   previewTicket: 'previewTicket',
+  /** account/technician.ts: the signed-in user's name, as the latest help-desk page showed it. */
+  signedInName: 'signedInName',
 } as const;
 
 export type LocalKey = (typeof LOCAL_KEYS)[keyof typeof LOCAL_KEYS];

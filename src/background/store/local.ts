@@ -13,6 +13,13 @@ export function lockStorage(): Promise<boolean> {
     try {
       // Not wrapped by the polyfill: chrome.* here (see README, "One API style").
       await chrome.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+      // Managed storage may hold the organisation's token (policy `teamviewerToken`): closed too.
+      // Failure here is not fatal for a personal token; README says what it means for a shared one.
+      try {
+        await chrome.storage.managed.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+      } catch (e) {
+        console.warn('managed storage stays readable by content scripts', e);
+      }
       return true;
     } catch (e) {
       console.error('storage lock failed', e);

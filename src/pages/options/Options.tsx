@@ -8,6 +8,7 @@ import { Connection } from './sections/Connection';
 import { Watcher } from './sections/Watcher';
 import { Template } from './sections/Template';
 import { Sites } from './sections/Sites';
+import { Team } from './sections/Team';
 
 export function Options() {
   const [status, setStatus] = useState<ConnectionStatus>();
@@ -29,6 +30,7 @@ export function Options() {
         </div>
       )}
       {status ? <Connection status={status} onChange={setStatus} apiLocked={!!settings?.locked.includes('apiBaseUrl')} /> : !error && <p>{t('loading')}</p>}
+      {status && <Team key={`${status.source}:${status.account?.userid}`} status={status} />}
       <Sites />
       {settings && <Template view={settings} onChange={setSettings} />}
       {settings && <Watcher view={settings} onChange={setSettings} />}

@@ -2,8 +2,9 @@
 // error mapping. No browser APIs: the worker gives it a token and a base URL.
 import { ofetch, FetchError } from 'ofetch';
 import { DEFAULT_RETRY, TvError, mapHttpError, nextRetryDelay, type RetryPolicy, type TvErrorInfo } from './errors';
+import type { RateGate } from './rate-gate';
 import type {
-  TvAccount, TvConnectionPage, TvConnectionRecord, TvCreateSession, TvGroup, TvSession, TvSessionList,
+  TvAccount, TvConnectionPage, TvConnectionRecord, TvCreateSession, TvGroup, TvSession, TvSessionList, TvUser,
 } from './types';
 
 /** Under Chrome's 30 s limit for a pending fetch in a service worker. */
@@ -17,6 +18,8 @@ export interface ClientOptions {
   /** Told before each wait, so the UI can say "waiting" during a 429 or an outage. */
   onRetry?: (err: TvErrorInfo, delayMs: number, attempt: number) => void;
   sleep?: (ms: number) => Promise<void>;
+  /** Shared by every client of one worker: a 429 makes all of them wait (see rate-gate.ts). */
+  gate?: RateGate;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -65,10 +68,18 @@ export class TeamViewerClient {
   async request<T>(method: Method, path: string, opts: { query?: Record<string, string | undefined>; body?: unknown; retry?: boolean } = {}): Promise<T> {
     const policy = opts.retry === false ? { ...DEFAULT_RETRY, attempts: 1 } : (this.opts.retry ?? DEFAULT_RETRY);
     for (let attempt = 1; ; attempt++) {
+      const closed = this.opts.gate?.waitMs() ?? 0;
+      if (closed > 0) {
+        const info: TvErrorInfo = { kind: 'rate_limited', retryAfterMs: closed };
+        if (closed > policy.maxDelayMs) throw new TvError(info); // not worth holding the caller
+        this.opts.onRetry?.(info, closed, attempt);
+        await (this.opts.sleep ?? defaultSleep)(closed);
+      }
       try {
         return await this.once<T>(method, path, opts.query, opts.body);
       } catch (e) {
         const info = (e as TvError).info;
+        if (info.kind === 'rate_limited') this.opts.gate?.block(info.retryAfterMs);
         const delay = nextRetryDelay(info, attempt, policy);
         if (delay === null) throw e;
         this.opts.onRetry?.(info, delay, attempt);
@@ -104,6 +115,18 @@ export class TeamViewerClient {
 
   createGroup(name: string): Promise<TvGroup> {
     return this.request('POST', '/groups', { body: { name }, retry: false });
+  }
+
+  async users(): Promise<TvUser[]> {
+    return (await this.request<{ users?: TvUser[] }>('GET', '/users')).users ?? [];
+  }
+
+  shareGroup(id: string, users: { userid: string; permissions: 'read' | 'readwrite' }[]): Promise<void> {
+    return this.request('POST', `/groups/${encodeURIComponent(id)}/share_group`, { body: { users } });
+  }
+
+  unshareGroup(id: string, userids: string[]): Promise<void> {
+    return this.request('POST', `/groups/${encodeURIComponent(id)}/unshare_group`, { body: { users: userids } });
   }
 
   /** Never retried here: a lost answer may still have created the case (the caller reconciles). */

@@ -11,6 +11,7 @@ export interface TvAccount {
 export interface TvGroup {
   id: string;
   name: string;
+  shared_with?: TvShare[];
 }
 
 export interface TvEndCustomer {
@@ -70,4 +71,19 @@ export interface TvConnectionPage {
   records: TvConnectionRecord[];
   records_remaining?: number;
   next_offset?: string;
+}
+
+/** A user of the TeamViewer company (`GET /users`). */
+export interface TvUser {
+  id: string;
+  name: string;
+  email?: string;
+}
+
+/** A user a group is shared with (`GET /groups/{id}` → `shared_with`). */
+export interface TvShare {
+  userid: string;
+  name?: string;
+  permissions: 'read' | 'readwrite' | string;
+  pending?: boolean;
 }

@@ -53,6 +53,28 @@ export function Connection({ status, onChange, apiLocked = false }: { status: Co
     if (r.ok) onChange(r.data);
   };
 
+  if (status.source === 'organisation') {
+    // The organisation's token (enterprise policy): shown by its account, never the token itself;
+    // connecting or revoking it is the administrator's act, not this browser's.
+    return (
+      <section aria-labelledby="conn-h">
+        <h2 id="conn-h">{t('optConnection')}</h2>
+        {status.account ? (
+          <p class="ok" data-testid="account">
+            {t('connectedByOrganisation')} <strong>{status.account.name}</strong>
+            {status.account.company ? ` · ${status.account.company}` : ''}{status.account.license ? ` · ${t('license')}: ${status.account.license}` : ''}
+          </p>
+        ) : (
+          <div data-testid="org-error">
+            <p class="error">{t('orgTokenRefused')}</p>
+            {status.orgError && <ErrorBox error={status.orgError} />}
+          </div>
+        )}
+        <p class="muted">{t('apiAddress')}: <code>{status.apiBaseUrl}</code> · <span class="locked">{t('lockedByPolicy')}</span></p>
+      </section>
+    );
+  }
+
   if (status.connected && status.account) {
     const a = status.account;
     return (

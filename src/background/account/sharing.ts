@@ -1,0 +1,58 @@
+// Sharing the BOSS group with the other support users (Management Console: the group's sharing),
+// so that they see its service cases and, with TeamViewer's "Notify of service case changes", are
+// notified of them. Needs the token's Group management permissions: a 403 names them.
+import { AppError } from '../../shared/app-error';
+import { TvError } from '../../shared/teamviewer/errors';
+import type { TeamViewerClient } from '../../shared/teamviewer/client';
+import type { GroupSharingView } from '../../shared/protocol';
+import { connectedClient } from './credentials';
+import { ensureGroup } from './group';
+
+const groupsPermission = (e: unknown): never => {
+  if (e instanceof TvError && e.kind === 'forbidden') throw AppError.of('forbidden', 'groups');
+  throw e;
+};
+
+async function view(client: TeamViewerClient, groupid: string): Promise<GroupSharingView> {
+  const [group, users] = await Promise.all([client.getGroup(groupid), client.users()]);
+  return {
+    groupid,
+    users: users.map((u) => ({ userid: u.id, name: u.name, ...(u.email ? { email: u.email } : {}) })),
+    sharedWith: (group.shared_with ?? []).map((s) => ({ userid: s.userid, permissions: s.permissions, ...(s.name ? { name: s.name } : {}), ...(s.pending ? { pending: true } : {}) })),
+  };
+}
+
+async function withGroup<T>(fn: (client: TeamViewerClient, groupid: string) => Promise<T>): Promise<T> {
+  const { client, account } = await connectedClient();
+  try {
+    return await fn(client, await ensureGroup(client, account.userid));
+  } catch (e) {
+    return groupsPermission(e);
+  }
+}
+
+const USER_ID = /^u\d+$/;
+const checkedIds = (ids: unknown): string[] => {
+  const list = Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string' && USER_ID.test(x)) : [];
+  if (!list.length || list.length > 200) throw AppError.of('bad_request_message', 'userids');
+  return list;
+};
+
+export const groupSharing = () => withGroup(view);
+
+export function shareGroup(userids: unknown, permissions: unknown): Promise<GroupSharingView> {
+  const ids = checkedIds(userids);
+  const perm = permissions === 'readwrite' ? 'readwrite' : 'read';
+  return withGroup(async (client, groupid) => {
+    await client.shareGroup(groupid, ids.map((userid) => ({ userid, permissions: perm })));
+    return view(client, groupid);
+  });
+}
+
+export function unshareGroup(userids: unknown): Promise<GroupSharingView> {
+  const ids = checkedIds(userids);
+  return withGroup(async (client, groupid) => {
+    await client.unshareGroup(groupid, ids);
+    return view(client, groupid);
+  });
+}
