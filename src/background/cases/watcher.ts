@@ -5,6 +5,7 @@ import { parseCaseMetadata, type CaseMetadata, type CaseRecord } from '../../sha
 import { originOfKey } from '../../shared/ticket';
 import type { TeamViewerClient } from '../../shared/teamviewer/client';
 import { TvError } from '../../shared/teamviewer/errors';
+import { PollBackoff } from '../../shared/teamviewer/poll-backoff';
 import type { TvSession } from '../../shared/teamviewer/types';
 import { connectedClient, teamviewerBusy } from '../account/credentials';
 import { cachedGroupId } from '../account/group';
@@ -87,6 +88,7 @@ export function armOnChanges(): void {
 }
 
 let ticking: Promise<void> | undefined;
+const backoff = new PollBackoff();
 
 /** One tick. Concurrent calls (two alarms at once) share the same run. */
 export function tick(): Promise<void> {
@@ -97,7 +99,9 @@ export function tick(): Promise<void> {
 async function runTick(): Promise<void> {
   const open = (await activeCases()).filter((c) => c.state === 'open' && c.code);
   if (!open.length && !ticketsOnScreen) return armWatcher(); // nothing to watch: the alarms go
-  if (teamviewerBusy()) return; // a 429 is being waited out: this tick would only make it worse
+  // A 429 is being waited out, or was lately: this tick would only make it worse for everyone on
+  // the token (see PollBackoff).
+  if (teamviewerBusy() || backoff.skip()) return;
   let client;
   try {
     ({ client } = await connectedClient());
@@ -111,8 +115,12 @@ async function runTick(): Promise<void> {
     groups.add(cached);
   }
   // One call for all: filtered by the group when every case shares it.
-  const listed = await client.listOpenSessions(groups.size === 1 ? [...groups][0] : undefined).catch(() => undefined);
-  if (!listed) return; // network down or API failing: try again next tick, lose nothing
+  const listed = await client.listOpenSessions(groups.size === 1 ? [...groups][0] : undefined).catch((e: unknown) => {
+    if (e instanceof TvError && e.kind === 'rate_limited') backoff.rateLimited();
+    return undefined;
+  });
+  if (!listed) return; // network down, API failing or busy: try again next tick, lose nothing
+  backoff.succeeded();
   const byCode = new Map(listed.map((s) => [s.code, s]));
   for (const rec of open) {
     const s = byCode.get(rec.code!);
