@@ -37,7 +37,7 @@ export const errorMessage = (e: UiError): string => t(ERROR_KEYS[e.code] ?? 'err
 /** Errors a retry button can fix without a human changing something first. */
 export const retryable = (e: UiError) => ['rate_limited', 'server', 'timeout', 'network', 'internal', 'license_limit'].includes(e.code);
 /** Errors only the options page can fix. */
-export const needsOptions = (e: UiError) => ['invalid_token', 'not_connected', 'forbidden'].includes(e.code);
+export const needsOptions = (e: UiError) => ['invalid_token', 'not_connected', 'forbidden', 'technician_unknown', 'managed_by_policy'].includes(e.code);
 
 /** TeamViewer permissions by the area of the API that needs them (detail of a `forbidden` error). */
 const PERMISSION_KEYS: Record<string, string> = { groups: 'permGroups', sessions: 'permSessions', reports: 'permReports' };
