@@ -1,6 +1,6 @@
 // Every case and its outcome, in the extension's IndexedDB (invisible to content scripts).
 // Records are only ever updated, never deleted: history must not lose an entry.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
 import { isActive, type CaseRecord } from '../shared/case';
 
 interface HistoryDb extends DBSchema {
@@ -48,4 +48,56 @@ export async function activeCases(): Promise<CaseRecord[]> {
 
 export async function allCases(): Promise<CaseRecord[]> {
   return (await db()).getAll('cases');
+}
+
+// ---- Reports (issue 10): a cursor scan and a batch update, no schema change ----
+
+/**
+ * Visits cases without building an array: those within `range` of `index` when the store has
+ * that index (e.g. byCreated), else every case. Plain IndexedDB callbacks, not idb's promise per
+ * step: this is the reports' hot loop. Resolves with how the store was read.
+ */
+export async function scanCases(visit: (rec: CaseRecord) => void, opts: { index?: string; range?: IDBKeyRange } = {}): Promise<'index' | 'store'> {
+  const raw = unwrap(await db()) as IDBDatabase;
+  return new Promise((resolve, reject) => {
+    const tx = raw.transaction('cases', 'readonly');
+    const store = tx.objectStore('cases');
+    const byIndex = !!opts.index && store.indexNames.contains(opts.index);
+    const req = byIndex ? store.index(opts.index!).openCursor(opts.range) : store.openCursor();
+    req.onsuccess = () => {
+      const cursor = req.result;
+      if (!cursor) return;
+      try {
+        visit(cursor.value as CaseRecord);
+      } catch (e) {
+        reject(e);
+        tx.abort();
+        return;
+      }
+      cursor.continue();
+    };
+    tx.oncomplete = () => resolve(byIndex ? 'index' : 'store');
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('aborted'));
+  });
+}
+
+/**
+ * Reads and writes several cases in one transaction (so that a lifecycle write cannot fall
+ * between the read and the write): `update` gets the stored record and returns the one to store,
+ * or undefined to leave it. Returns the ids written.
+ */
+export async function updateCases(ids: readonly string[], update: (id: string, cur: CaseRecord | undefined) => CaseRecord | undefined): Promise<string[]> {
+  const tx = (await db()).transaction('cases', 'readwrite');
+  const written: string[] = [];
+  const now = new Date().toISOString();
+  for (const id of ids) {
+    const next = update(id, await tx.store.get(id));
+    if (next) {
+      await tx.store.put({ ...next, updatedAt: now });
+      written.push(id);
+    }
+  }
+  await tx.done;
+  return written;
 }

@@ -12,12 +12,18 @@ import { ticketView } from './views';
 import { EXPIRY_ALARM, WATCH_ALARM, armWatcher, tick } from './watcher';
 import { forgetPolicy, onPolicySnapshotStale } from './policy';
 import { syncContentScripts } from './sites';
+import { REPORTS_PORT } from '../shared/reports/types';
+import { acceptReportsPort } from './reports/port';
+import { SYNC_ALARM, armSyncAlarm, onSyncAlarm, resumeSync, runSync, syncStatus } from './reports/sync';
+import { openReportsPage } from './reports/open';
+import { runReportDetailed } from './reports/query';
 
 void lockStorage();
 
 browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => handleMessage(msg, sender));
 
 browser.runtime.onConnect.addListener((port) => {
+  if (port.name === REPORTS_PORT) return; // the reports block below takes it
   if (port.name !== TICKET_PORT) return port.disconnect();
   acceptPort(port, async (ticketKey, p) => {
     send(p, { type: 'view', view: await ticketView(ticketKey) });
@@ -57,3 +63,17 @@ void (async () => {
 // Exposed for the e2e suite (it drives the worker through CDP): notification clicks cannot be
 // automated in Chromium, so tests call the same handler the click would.
 Object.assign(globalThis, { __tv4boss: { onNotificationClick, tick } });
+
+// ---- Reports (issue 10): the page's port, the toolbar button, the hourly team-wide sync (and
+// the resumption of a sync that a stopped worker left half done) ----
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name === REPORTS_PORT) acceptReportsPort(port, async () => ({ type: 'sync', status: await syncStatus() }));
+});
+browser.action.onClicked.addListener(() => void openReportsPage());
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === SYNC_ALARM) void onSyncAlarm();
+});
+void armSyncAlarm();
+void resumeSync();
+// For the e2e suite and the bench (driven through CDP), like __tv4boss above.
+Object.assign(globalThis, { __tv4bossReports: { runSync, syncStatus, runReportDetailed } });
