@@ -150,4 +150,12 @@ describe('router', () => {
       expect(r, type).toEqual({ ok: false, error: { code: 'bad_request_message', detail: 'sender not allowed' } });
     }
   });
+
+  it('lets the widget open the reports page', async () => {
+    const w = await worker();
+    const { fakeBrowser } = await import('@webext-core/fake-browser');
+    expect(await w.handleMessage({ type: 'reports/open' }, content)).toEqual({ ok: true, data: null });
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.some((t) => t.url?.endsWith('/src/pages/reports/index.html'))).toBe(true);
+  });
 });

@@ -1,7 +1,7 @@
 // Filter + aggregate straight off an IndexedDB cursor: over the createdAt index for a date range
 // when the versioned history has it, else a scan of the store. Never an array of every record.
 import { createAggregator } from '../../shared/reports/aggregate';
-import { toReportCase } from '../../shared/reports/report-case';
+import { toReportCaseTimed } from '../../shared/reports/report-case';
 import type { ReportCase, ReportFilter, ReportResult } from '../../shared/reports/types';
 import { dayNumber, dayRange, zoneOf } from '../../shared/reports/zone';
 import { scanCases } from '../history';
@@ -45,8 +45,13 @@ export async function runReportDetailed(filter: ReportFilter, limit = DEFAULT_LI
   const range = createdRange(filter);
   const scan = await scanCases((rec) => {
     visited++;
-    const c = toReportCase(rec);
-    if (c) agg.add(c);
+    if (range) {
+      // Out of the date range: skipped before anything is built (all a store scan can do).
+      const t = Date.parse(rec.createdAt ?? '');
+      if (!(t >= 0) || !agg.inRange(t)) return;
+    }
+    const x = toReportCaseTimed(rec);
+    if (x) agg.add(x.c, x.t);
   }, range ? { index: CREATED_INDEX, range } : {});
   return { result: agg.result(), scan, visited };
 }

@@ -93,6 +93,13 @@ export function Reports() {
     };
   }, []);
 
+  // Cases closed in another tab meanwhile: fresh figures when the page is looked at again.
+  useEffect(() => {
+    const onVisible = () => document.visibilityState === 'visible' && void queryRef.current();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, []);
+
   // Time to figures (the bench reads it).
   useEffect(() => {
     if (result && !performance.getEntriesByName('tv4boss-figures').length) performance.mark('tv4boss-figures');

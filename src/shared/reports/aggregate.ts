@@ -5,8 +5,10 @@ import { DIMENSIONS, type DayPoint, type Dimension, type GroupRow, type ReportCa
 import { dayKeyer, dayRange, dayString, zoneOf, type DayZone } from './zone';
 
 export interface Aggregator {
-  /** Offers a case; those outside the filter are ignored. */
-  add(c: ReportCase): void;
+  /** Offers a case; those outside the filter are ignored. `createdMs`: Date.parse(c.createdAt), when known. */
+  add(c: ReportCase, createdMs?: number): void;
+  /** Whether a creation time is in the filter's range (a cheap test before building a case). */
+  inRange(createdMs: number): boolean;
   result(): ReportResult;
 }
 
@@ -41,8 +43,12 @@ export function createAggregator(filter: ReportFilter, opts: { limit?: number; z
   };
 
   return {
-    add(c) {
-      const t = Date.parse(c.createdAt);
+    inRange(t) {
+      return !((startMs !== undefined && t < startMs) || (endMs !== undefined && t >= endMs));
+    },
+
+    add(c, createdMs) {
+      const t = createdMs ?? Date.parse(c.createdAt);
       if (!Number.isFinite(t) || (startMs !== undefined && t < startMs) || (endMs !== undefined && t >= endMs)) return;
       const tech = c.technician ?? '';
       seenTechs.add(tech);

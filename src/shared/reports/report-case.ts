@@ -12,28 +12,34 @@ export function outcomeOf(rec: Pick<CaseRecord, 'state' | 'closedBy'>): Outcome 
   }
 }
 
-/** The ticket page's address when it is safe to link to: http(s), on the help desk's own origin. */
+const ORIGIN_RE = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/i;
+const UNSAFE_RE = /[\s\\]/;
+
+/** The ticket page's address when it is safe to link to: http(s), on the help desk's own origin.
+ *  A prefix check on a checked origin (no URL parsing: this runs once per case in a report). */
 export function safeTicketUrl(url: string | undefined, origin: string): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === origin ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
+  if (!url || !ORIGIN_RE.test(origin) || UNSAFE_RE.test(url)) return undefined;
+  return url === origin || url.startsWith(`${origin}/`) || url.startsWith(`${origin}?`) || url.startsWith(`${origin}#`) ? url : undefined;
 }
 
-const iso = (s: string | undefined): string | undefined => (s && Number.isFinite(Date.parse(s)) ? s : undefined);
-
-export function toReportCase(rec: CaseRecord): ReportCase | undefined {
+/** toReportCase plus the creation time in ms (so that the aggregator does not parse it again). */
+export function toReportCaseTimed(rec: CaseRecord): { c: ReportCase; t: number } | undefined {
   const outcome = outcomeOf(rec);
-  const createdAt = iso(rec.createdAt);
-  if (!outcome || !rec.code || !createdAt) return undefined;
+  if (!outcome || !rec.code || !rec.createdAt) return undefined;
+  const t = Date.parse(rec.createdAt);
+  if (!Number.isFinite(t)) return undefined;
+  const createdAt = rec.createdAt;
   const f = rec.ticket?.fields ?? {};
   const origin = rec.ticket?.origin ?? '';
-  const closedAt = iso(rec.closedAt) ?? (outcome === 'expired' ? iso(rec.validUntil) : undefined);
+  let closedAt = rec.closedAt;
+  let end = closedAt ? Date.parse(closedAt) : NaN;
+  if (!Number.isFinite(end) && outcome === 'expired' && rec.validUntil) {
+    closedAt = rec.validUntil;
+    end = Date.parse(closedAt);
+  }
+  if (!Number.isFinite(end)) closedAt = undefined;
   const timed = outcome === 'closed' || outcome === 'closed_elsewhere';
-  const ms = timed && closedAt ? Date.parse(closedAt) - Date.parse(createdAt) : NaN;
+  const ms = timed ? end - t : NaN;
   const c: ReportCase = { id: rec.id, code: rec.code, helpdesk: origin, createdAt, outcome };
   // Only keys with a value: the page gets less, and structured clone copies less.
   if (f.number) c.ticketNumber = f.number;
@@ -51,5 +57,9 @@ export function toReportCase(rec: CaseRecord): ReportCase | undefined {
   if (ms >= 0) c.durationSec = ms / 1000;
   if (rec.connection && Number.isFinite(rec.connection.seconds)) c.connectedSec = rec.connection.seconds;
   if (rec.connection?.devices?.length) c.devices = rec.connection.devices.join(', ');
-  return c;
+  return { c, t };
+}
+
+export function toReportCase(rec: CaseRecord): ReportCase | undefined {
+  return toReportCaseTimed(rec)?.c;
 }
