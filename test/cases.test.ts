@@ -88,7 +88,7 @@ describe('startCase', () => {
     const view = await w.startCase(t);
     const [s] = (await state()).sessions;
     const meta = parseCaseMetadata(s!.custom_api);
-    expect(meta).toEqual({ app: 'boss-tv', v: 1, caseId: view.active!.id, ticketKey: keyOf(t), ticket: sanitiseTicket(t).fields });
+    expect(meta).toEqual({ app: 'boss-tv', v: 1, caseId: view.active!.id, ticketKey: keyOf(t), url: sanitiseTicket(t).url, ticket: sanitiseTicket(t).fields });
     expect(meta!.ticket.title).toBe('Printer on floor 2');
     expect(s).toMatchObject({
       description: 'BOSS ticket #1042: Printer on floor 2',
