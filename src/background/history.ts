@@ -50,7 +50,7 @@ export async function allCases(): Promise<CaseRecord[]> {
   return (await db()).getAll('cases');
 }
 
-// ---- Reports (issue 10): a cursor scan and a batch update, no schema change ----
+// ---- Reports (issue 10): a scan without an array of everything, and a batch update; no schema change ----
 
 const SCAN_BATCH = 500;
 
