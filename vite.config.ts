@@ -11,6 +11,8 @@ export default defineConfig(({ mode }) => ({
     emptyOutDir: true,
     sourcemap: mode === 'test' ? 'inline' : false,
     target: 'chrome140',
+    // Extension pages that the manifest does not name (CRXJS emits them as extra inputs).
+    rollupOptions: { input: { reports: 'src/pages/reports/index.html' } },
   },
   server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
 }));

@@ -10,17 +10,27 @@ function ticket(fields: Ticket['fields'] = {}): Ticket {
 const rec = (t: Ticket, id = '0b6c1c7e-1d2f-4d1e-9a53-3b1f2d9d0a11') => ({ id, ticketKey: ticketKey(t), ticket: t });
 
 describe('caseMetadata / parseCaseMetadata', () => {
-  it('round-trips the case id, ticket key, ticket fields and the ticket\'s address', () => {
+  it('round-trips the case id, ticket key, ticket address and ticket fields', () => {
     const t = ticket({ number: '#1042', title: 'Printer on floor 2', category: 'Printer', requesterEmail: 'ana.ruiz@example.com' });
     const json = caseMetadata(rec(t));
     const meta = parseCaseMetadata(json);
+    // The ticket's address is there for the team-wide reports; nothing else of the record.
     expect(meta).toEqual<CaseMetadata>({
       app: 'boss-tv', v: 1, caseId: '0b6c1c7e-1d2f-4d1e-9a53-3b1f2d9d0a11', ticketKey: `${ORIGIN}#1042`,
+      url: `${ORIGIN}/app/en/tickets/1042`,
       ticket: { number: '#1042', title: 'Printer on floor 2', category: 'Printer', requesterEmail: 'ana.ruiz@example.com' },
-      url: t.url,
     });
-    // The fields and the address: nothing else of the record.
     expect(Object.keys(JSON.parse(json)).sort()).toEqual(['app', 'caseId', 'ticket', 'ticketKey', 'url', 'v']);
+  });
+
+  it('keeps the whole ticket address when fields are shortened, and drops it rather than cut it', () => {
+    const url = `${ORIGIN}/app/en/tickets/1042?${'q'.repeat(1900)}`;
+    const fields = Object.fromEntries(TICKET_FIELDS.map((f) => [f, 'x'.repeat(500)]));
+    const meta = parseCaseMetadata(caseMetadata(rec({ ...ticket(fields), url })))!;
+    expect(meta.url).toBe(url);
+    const huge = caseMetadata({ id: 'c', ticketKey: 'k'.repeat(3000), ticket: { ...ticket(), url: `${ORIGIN}/${'u'.repeat(2000)}` } });
+    expect(huge.length).toBeLessThanOrEqual(4000);
+    expect(parseCaseMetadata(huge)?.url).toBeUndefined();
   });
 
   it('stays within 4000 characters with a huge title, and is still parseable', () => {

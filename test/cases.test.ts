@@ -82,7 +82,7 @@ describe('startCase', () => {
     const view = await w.startCase(t);
     const [s] = (await state()).sessions;
     const meta = parseCaseMetadata(s!.custom_api);
-    expect(meta).toEqual({ app: 'boss-tv', v: 1, caseId: view.active!.id, ticketKey: keyOf(t), ticket: sanitizeTicket(t).fields, url: t.url });
+    expect(meta).toEqual({ app: 'boss-tv', v: 1, caseId: view.active!.id, ticketKey: keyOf(t), url: sanitizeTicket(t).url, ticket: sanitizeTicket(t).fields });
     expect(meta!.ticket.title).toBe('Printer on floor 2');
     expect(s).toMatchObject({
       description: 'BOSS ticket #1042: Printer on floor 2',

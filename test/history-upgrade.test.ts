@@ -54,7 +54,10 @@ describe('history schema upgrades', () => {
     const history = await import('../src/background/store/history');
     const all = await history.allCases();
     expect(all).toHaveLength(records.length);
-    expect([...all].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...records].sort((a, b) => a.id.localeCompare(b.id)));
+    const byId = new Map(all.map((r) => [r.id, r]));
+    for (const r of records) expect(byId.get(r.id), r.id).toMatchObject(r); // every field kept
+    // …and what reports read, filled in where it was missing.
+    expect(byId.get('case-92')).toMatchObject({ state: 'expired', closedAt: record(92).closedAt });
     // The lifecycle's queries still work on upgraded data.
     expect((await history.activeCases()).map((c) => c.id).sort()).toEqual(['case-90', 'case-91']);
     expect((await history.casesOfTicket(`${ORIGIN}#1003`)).map((c) => c.id)).toEqual(['case-3']);
@@ -73,6 +76,15 @@ describe('history schema upgrades', () => {
     expect(await tx.store.index('byCreated').count(nov1)).toBe(2); // records 0 and 9
     expect(await tx.store.index('byRequested').count(nov1)).toBe(2);
     expect(await tx.store.index('byClosed').count()).toBe(12);
+  });
+
+  it('records of version 1 get what reports read: the technician from the ticket, the end of an expired case', async () => {
+    const old = record(1, { technician: undefined, ticket: { ...record(1).ticket, fields: { ...record(1).ticket.fields, technician: 'Ana' } } });
+    const expired = record(2, { state: 'expired', closedAt: undefined });
+    await writeVersion1([old, expired]);
+    const history = await import('../src/background/store/history');
+    expect(await history.getCase('case-1')).toMatchObject({ technician: 'Ana' });
+    expect(await history.getCase('case-2')).toMatchObject({ closedAt: expired.validUntil });
   });
 
   it('a fresh profile gets the same schema as an upgraded one', async () => {

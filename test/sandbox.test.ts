@@ -190,3 +190,55 @@ describe('TeamViewer sandbox', () => {
     expect((await api('/nothing-here')).body).toMatchObject({ error: 'not_found', error_code: 404 });
   });
 });
+
+// Reports (issue 10): the group's whole history, page by page.
+describe('TeamViewer sandbox: session history for reports', () => {
+  it('lists open and closed sessions together, pages with next_offset, and full_list gives every field', async () => {
+    const gid = await createGroup();
+    const a = await createSession(gid, { custom_api: '{"a":1}' });
+    const b = await createSession(gid);
+    await createSession(gid);
+    await api(`/sessions/${b.code}`, { method: 'PUT', body: { state: 'closed' } });
+    await ctl('/config', { pageSize: 2 });
+    const p1 = (await api(`/sessions?groupid=${gid}&state=open,closed&full_list=true`)).body;
+    expect(p1.sessions).toHaveLength(2);
+    expect(p1.sessions_remaining).toBe(1);
+    expect(p1.sessions[1]).toMatchObject({ code: b.code, state: 'Closed', closed_at: expect.any(String) });
+    const p2 = (await api(`/sessions?groupid=${gid}&state=open,closed&full_list=true&offset=${p1.next_offset}`)).body;
+    expect(p2.sessions.map((s: Session) => s.code)).toEqual([a.code]);
+    expect(p2.sessions[0].custom_api).toBe('{"a":1}');
+    expect(p2.next_offset).toBeUndefined();
+    // Without full_list: no custom_api, no links.
+    const short = (await api(`/sessions?groupid=${gid}&state=open,closed&offset=${p1.next_offset}`)).body.sessions[0];
+    expect(short).toEqual({ code: a.code, state: 'Open', groupid: gid, assigned_userid: 'u11293276', created_at: a.created_at, valid_until: a.valid_until });
+    expect((await api('/sessions?state=open,gone')).status).toBe(400);
+  });
+
+  it('bulk-creates ended cases with metadata and connection reports, newest first', async () => {
+    const r = await ctl('/bulk-sessions', { count: 30, foreign: 2, origin: 'http://desk.test', start: '2025-11-01T00:00:00Z', spanDays: 10 });
+    expect(r).toMatchObject({ created: 30, foreign: 2, sessions: 32, groupid: expect.stringMatching(/^g\d+$/) });
+    const list = (await api(`/sessions?groupid=${r.groupid}&state=open,closed&full_list=true`)).body.sessions as Session[];
+    expect(list).toHaveLength(32);
+    expect([...list].sort((x, y) => y.created_at.localeCompare(x.created_at))).toEqual(list);
+    const ours = list.filter((s) => s.custom_api?.includes('"boss-tv"'));
+    expect(ours).toHaveLength(30);
+    const meta = JSON.parse(ours[0]!.custom_api!);
+    expect(meta).toMatchObject({ app: 'boss-tv', v: 1, ticketKey: expect.stringMatching(/^http:\/\/desk\.test#\d+$/), url: expect.stringMatching(/^http:\/\/desk\.test\/app\/en\/tickets\/\d+$/) });
+    expect(list.filter((s) => s.state === 'Closed').length).toBe(32); // expired long ago: TeamViewer closed them
+    const reports = (await api(`/reports/connections?groupid=${r.groupid}`)).body;
+    expect(reports.records.length).toBeGreaterThan(10);
+    // Same seed, same data (apart from ids).
+    await ctl('/reset');
+    const again = await ctl('/bulk-sessions', { count: 30, foreign: 2, origin: 'http://desk.test', start: '2025-11-01T00:00:00Z', spanDays: 10 });
+    const list2 = (await api(`/sessions?groupid=${again.groupid}&state=open,closed&full_list=true`)).body.sessions as Session[];
+    expect(list2.map((s) => s.code)).toEqual(list.map((s) => s.code));
+  });
+
+  it('a fault can let some calls through first (a sync that stops on its third page)', async () => {
+    await ctl('/faults', { method: 'GET', path: '^/sessions$', status: 503, after: 2 });
+    expect((await api('/sessions')).status).toBe(200);
+    expect((await api('/sessions')).status).toBe(200);
+    expect((await api('/sessions')).status).toBe(503);
+    expect((await api('/sessions')).status).toBe(200);
+  });
+});

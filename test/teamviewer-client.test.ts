@@ -339,3 +339,44 @@ describe('error kinds', () => {
     expect(e.info.description).toBe('Bad things happened');
   });
 });
+
+// Reports (issue 10): single pages, so that a sync can keep its place.
+describe('TeamViewerClient: history pages', () => {
+  it('listSessions asks for open and closed cases with every field, one page at a time', async () => {
+    const { groupid } = await ctl('/bulk-sessions', { count: 5 });
+    await ctl('/config', { pageSize: 2 });
+    await ctl('/clear-requests');
+    const { c } = client();
+    const codes: string[] = [];
+    let offset: string | undefined;
+    do {
+      const page = await c.listSessions({ groupid, state: 'open,closed', full_list: true, offset });
+      codes.push(...page.sessions.map((s) => s.code));
+      expect(page.sessions.every((s) => typeof s.custom_api === 'string')).toBe(true);
+      offset = page.next_offset;
+    } while (offset);
+    expect(codes).toHaveLength(5);
+    expect(new Set(codes).size).toBe(5);
+    const log = await requests();
+    expect(log).toHaveLength(3);
+    expect(log[0]!.query).toEqual({ groupid, state: 'open,closed', full_list: 'true' });
+    expect(log[1]!.query.offset).toBe(codes[2]);
+  });
+
+  it('connectionReportsPage passes next_offset back as offset_id', async () => {
+    const { groupid } = await ctl('/bulk-sessions', { count: 8, reportEvery: 1, expiredEvery: 0 });
+    await ctl('/config', { pageSize: 3 });
+    await ctl('/clear-requests');
+    const { c } = client();
+    const ids: string[] = [];
+    let offset_id: string | undefined;
+    do {
+      const page = await c.connectionReportsPage({ groupid, offset_id });
+      ids.push(...page.records.map((r) => r.id));
+      offset_id = page.next_offset;
+    } while (offset_id);
+    expect(ids).toHaveLength(8);
+    const log = await requests();
+    expect(log.map((r) => r.query.offset_id)).toEqual([undefined, ids[3], ids[6]]);
+  });
+});

@@ -14,6 +14,14 @@
  *   slow call:     {"status":0,"delayMs":1500}      (delay, then process normally)
  *   network error: {"status":-1}                    (socket destroyed, fetch rejects)
  *   answer lost:   {"status":-2}                    (processed, then the socket is destroyed)
+ *   stop mid-sync: {"method":"GET","path":"^/sessions$","status":0,"delayMs":20000,"after":2}
+ *                  (`after`: let that many matching calls through first; here the third page hangs)
+ *
+ * Reports (issue 10): GET /sessions takes `state=open,closed` (a list) and `full_list=true` (every
+ * field; without it only code, state, group and times, an assumption: the API manual does not say
+ * what is left out); pages hold `pageSize` items (1000 as the API; POST /__control/config
+ * {"pageSize":n}). POST /__control/bulk-sessions makes N ended cases with this product's metadata
+ * (and connection reports) at once, for the bench and the reports tests.
  */
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -52,6 +60,8 @@ export interface LoggedRequest {
 export interface Fault {
   method?: string; path?: string; count: number; status: number; body?: unknown;
   headers?: Record<string, string>; delayMs?: number;
+  /** Matching calls to let through before the fault applies. */
+  after?: number;
 }
 interface TokenEntry { token: string; account: Account; denied: Area[]; revoked: boolean }
 
@@ -263,14 +273,19 @@ function apiRoutes(st: State): Route[] {
     }),
 
     r('GET', /^\/sessions$/, 'sessions', (c) => {
-      const state = c.query.get('state')?.toLowerCase();
-      if (state !== undefined && state !== 'open' && state !== 'closed') throw bad('state must be "open" or "closed"');
+      const states = c.query.get('state')?.toLowerCase().split(',').map((x) => x.trim());
+      if (states?.some((x) => x !== 'open' && x !== 'closed')) throw bad('state must be "open", "closed" or both, comma-separated');
       const groupid = c.query.get('groupid');
       const assigned = c.query.get('assigned_userid');
+      const full = c.query.get('full_list') === 'true';
       const list = [...st.sessions].reverse().filter((s) =>
-        (!state || s.state.toLowerCase() === state) && (!groupid || s.groupid === groupid) && (!assigned || s.assigned_userid === assigned));
+        (!states || states.includes(s.state.toLowerCase())) && (!groupid || s.groupid === groupid) && (!assigned || s.assigned_userid === assigned));
       const p = page(list, (s) => s.code, c.query.get('offset'), st.pageSize, 'offset');
-      return { status: 200, body: { sessions: p.slice, ...(p.next && { next_offset: p.next }), sessions_remaining: p.remaining } };
+      const sessions = full ? p.slice : p.slice.map((s) => clone({
+        code: s.code, state: s.state, groupid: s.groupid, assigned_userid: s.assigned_userid, created_at: s.created_at,
+        valid_until: s.valid_until, closed_at: s.closed_at,
+      }));
+      return { status: 200, body: { sessions, ...(p.next && { next_offset: p.next }), sessions_remaining: p.remaining } };
     }),
     r('POST', /^\/sessions$/, 'sessions', (c) => {
       const inp = parseSessionInput(c.body, false);
@@ -450,11 +465,13 @@ function controlRoutes(st: State): Route[] {
         count: typeof b.count === 'number' ? b.count : 1, status: b.status, body: b.body,
         headers: isObj(b.headers) ? (b.headers as Record<string, string>) : undefined,
         delayMs: typeof b.delayMs === 'number' ? b.delayMs : undefined,
+        after: typeof b.after === 'number' ? b.after : undefined,
       };
       st.faults.push(fault);
       return { status: 200, body: { faults: st.faults } };
     }),
     r('DELETE', /^\/faults$/, () => { st.faults = []; return ok; }),
+    r('POST', /^\/bulk-sessions$/, (c) => bulkSessions(st, obj(c.body))),
     r('GET', /^\/requests$/, () => ({ status: 200, body: st.requests })),
     r('POST', /^\/clear-requests$/, () => { st.requests = []; return ok; }),
     r('GET', /^\/state$/, () => ({
@@ -462,6 +479,81 @@ function controlRoutes(st: State): Route[] {
       body: { groups: st.groups, sessions: st.sessions, reports: st.reports, tokens: [...st.tokens.values()], pageSize: st.pageSize, faults: st.faults },
     })),
   ];
+}
+
+// ---------- bulk cases (reports, issue 10) ----------
+const BULK = {
+  technicians: ['Marta Gómez', 'Jon Snow', 'Arya Stark', 'Samwell Tarly', 'Brienne Tarth'],
+  categories: ['Printer', 'Network', 'PC', 'Email', 'Phone', 'Software'],
+  types: ['Incident', 'Service request', 'Request', 'Problem'],
+  priorities: ['Low', 'Medium', 'High', 'Urgent'],
+  sources: ['Email', 'Phone', 'User portal', 'Technician portal'],
+};
+
+/**
+ * N ended cases in a group (default: BOSS, created if missing), oldest first so that lists stay
+ * newest first, with this product's metadata in custom_api; deterministic for a given `seed`.
+ * Body: count (≤ 200 000), origin (the help desk, default http://localhost:4020), start (ISO),
+ * spanDays (30), expiredEvery (every n-th case expires; 10), reportEvery (every n-th closed case
+ * gets a connection report; 2), foreign (extra sessions of another integration), technicians, seed.
+ */
+function bulkSessions(st: State, b: Record<string, unknown>): Result {
+  const count = typeof b.count === 'number' && Number.isInteger(b.count) && b.count >= 0 && b.count <= 200_000 ? b.count : NaN;
+  if (Number.isNaN(count)) throw bad('count must be an integer from 0 to 200000');
+  const num = (k: string, d: number) => (typeof b[k] === 'number' ? (b[k] as number) : d);
+  const origin = typeof b.origin === 'string' ? b.origin : 'http://localhost:4020';
+  const technicians = Array.isArray(b.technicians) ? (b.technicians as string[]) : BULK.technicians;
+  const start = Date.parse(typeof b.start === 'string' ? b.start : iso(Date.now() - num('spanDays', 30) * 86_400_000));
+  const span = num('spanDays', 30) * 86_400_000;
+  const expiredEvery = num('expiredEvery', 10);
+  const reportEvery = num('reportEvery', 2);
+  const foreign = num('foreign', 0);
+  let seed = num('seed', 42) >>> 0 || 1;
+  const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const owner = DEMO_ACCOUNT;
+  const group = typeof b.groupid === 'string' ? st.groups.find((g) => g.id === b.groupid)
+    : st.groups.find((g) => g.name === 'BOSS') ?? newGroup(st, 'BOSS', owner);
+  if (!group) throw notFound('Group');
+  const used = new Set(st.sessions.map((s) => codeKey(s.code)));
+  const total = count + foreign;
+  for (let i = 0; i < total; i++) {
+    let digits: string;
+    do digits = String(100_000_000 + Math.floor(rnd() * 900_000_000)); while (used.has(digits));
+    used.add(digits);
+    const code = `s${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6)}`;
+    const created = start + Math.floor((span * i) / Math.max(1, total));
+    const expired = expiredEvery > 0 && i % expiredEvery === expiredEvery - 1;
+    const minutes = 2 + Math.floor(rnd() * 58);
+    const validUntil = created + 24 * 3600_000;
+    const closed = expired ? validUntil : created + minutes * 60_000;
+    const id = 5000 + i;
+    const isForeign = i >= count;
+    const ticket = {
+      number: `#${id}`, title: `Bulk ticket ${id}`, category: pick(BULK.categories), type: pick(BULK.types),
+      priority: pick(BULK.priorities), source: pick(BULK.sources), requesterName: `Requester ${i % 97}`, technician: pick(technicians),
+    };
+    const meta = isForeign ? JSON.stringify({ servicenow: { sys_id: randomUUID() } })
+      : JSON.stringify({ app: 'boss-tv', v: 1, caseId: randomUUID(), ticketKey: `${origin}#${id}`, url: `${origin}/app/en/tickets/${id}`, ticket });
+    const s: Session = {
+      code, state: expired && validUntil > Date.now() ? 'Open' : 'Closed', groupid: group.id, description: `BOSS ticket #${id}`,
+      assigned_userid: owner.userid, assigned_at: iso(created), end_customer_link: `https://get.teamviewer.com/v15/s${digits}`,
+      supporter_link: `https://get.teamviewer.com/v15/s${digits}-${randomAlnum(12)}`,
+      webclient_supporter_link: `https://login.teamviewer.com/Connect/IndexByol?sessioncode=s${digits}`,
+      custom_api: meta, created_at: iso(created), valid_until: iso(validUntil), online: false, support_session_type: 'Default',
+    };
+    if (s.state === 'Closed') s.closed_at = iso(closed);
+    st.sessions.push(s);
+    if (!expired && reportEvery > 0 && i % reportEvery === 0) {
+      st.reports.push({
+        id: randomUUID(), userid: owner.userid, username: owner.name, deviceid: 'r123456789', devicename: `PC-${i % 50}`,
+        groupid: group.id, groupname: group.name, start_date: iso(created + 60_000), end_date: iso(closed - 30_000),
+        session_code: code, session_created_at: s.created_at, valid_until: s.valid_until, assigned_userid: owner.userid,
+        custom_api: meta, support_session_type: 'Default', billing_state: 'Bill', fee: 0, currency: 'EUR',
+      });
+    }
+  }
+  return { status: 200, body: { groupid: group.id, created: count, foreign, sessions: st.sessions.length, reports: st.reports.length } };
 }
 
 // ---------- HTTP plumbing ----------
@@ -544,7 +636,11 @@ export async function startSandbox(opts: { port?: number; host?: string } = {}):
     const entry: LoggedRequest = { method, path, query: Object.fromEntries(query), body, auth, status: 0, at: new Date().toISOString() };
     st.requests.push(entry); // logged on arrival so the order is the order calls were made
 
-    const fault = st.faults.find((f) => (!f.method || f.method === method) && (!f.path || new RegExp(f.path).test(path)));
+    let fault = st.faults.find((f) => (!f.method || f.method === method) && (!f.path || new RegExp(f.path).test(path)));
+    if (fault?.after) {
+      fault.after--;
+      fault = undefined;
+    }
     if (fault) {
       if (--fault.count <= 0) st.faults = st.faults.filter((f) => f !== fault);
       if (fault.delayMs) await sleep(fault.delayMs);

@@ -4,6 +4,7 @@
 import type { CaseRecord } from '../shared/case';
 import type { UiError } from '../shared/protocol';
 import type { TvErrorKind } from '../shared/teamviewer/errors';
+import type { SyncStatus } from '../shared/reports/types';
 
 export interface WorkerEvents {
   /** A case of this ticket was written (state, online, email, comment…). */
@@ -20,6 +21,10 @@ export interface WorkerEvents {
   'connection-changed': Record<string, never>;
   /** Settings or enterprise policy changed (e.g. the watcher's period). */
   'settings-changed': Record<string, never>;
+  /** Many records changed at once (a team-wide sync, an import): reports query again. */
+  'history-changed': Record<string, never>;
+  /** A team-wide sync made progress, finished or failed. */
+  'sync-progress': { status: SyncStatus };
 }
 
 export type WorkerEvent = keyof WorkerEvents;

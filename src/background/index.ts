@@ -14,6 +14,11 @@ import { onNotificationClick } from './runtime/notifier';
 import { acceptPort } from './runtime/ports';
 import { handleMessage } from './runtime/router';
 import { installTestHook } from './runtime/test-hook';
+import { REPORTS_PORT } from '../shared/reports/types';
+import { SYNC_ALARM, armSyncAlarm, onSyncAlarm, resumeSync, runSync, syncStatus } from './reports/sync';
+import { runReportDetailed } from './reports/query';
+import { acceptReportsPort } from './runtime/reports-port';
+import { openReportsPage } from './runtime/open-tabs';
 
 void lockStorage();
 
@@ -21,6 +26,7 @@ listenToEvents();
 
 browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => handleMessage(msg, sender));
 browser.runtime.onConnect.addListener((port) => {
+  if (port.name === REPORTS_PORT) return; // the reports block below takes it
   if (port.name !== TICKET_PORT) return port.disconnect();
   acceptPort(port);
 });
@@ -51,4 +57,16 @@ void syncContentScripts();
 
 settleOnEveryStart();
 
-if (__TEST_BUILD__) installTestHook({ onNotificationClick, tick });
+// Reports: the page's port, the toolbar button, the hourly team-wide sync (and the resumption of a
+// sync that a stopped worker left half done).
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name === REPORTS_PORT) acceptReportsPort(port, async () => ({ type: 'sync', status: await syncStatus() }));
+});
+browser.action.onClicked.addListener(() => void openReportsPage());
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === SYNC_ALARM) void onSyncAlarm();
+});
+void armSyncAlarm();
+void resumeSync();
+
+if (__TEST_BUILD__) installTestHook({ onNotificationClick, tick, reports: { runSync, syncStatus, runReportDetailed } });

@@ -3,6 +3,7 @@
 import { armOnChanges } from './cases/watcher';
 import { notifyOnCaseEvents } from './runtime/notifier';
 import { pushOnEvents } from './runtime/ports';
+import { pushReportsOnEvents } from './runtime/reports-port';
 import { rememberTicketFacts } from './runtime/views';
 
 export function listenToEvents(): void {
@@ -10,4 +11,5 @@ export function listenToEvents(): void {
   pushOnEvents();
   notifyOnCaseEvents();
   armOnChanges();
+  pushReportsOnEvents();
 }

@@ -44,8 +44,6 @@ export interface CaseRecord {
   createdAt?: string;
   validUntil?: string;
   closedAt?: string;
-  /** For closed cases: closed by this product's stop, or elsewhere (Management Console, another browser). */
-  closedBy?: 'stop' | 'elsewhere';
   supporterLink?: string;
   customerLink?: string;
   online?: boolean;
@@ -55,6 +53,24 @@ export interface CaseRecord {
   /** The customer email rendered from the template when the case was created. */
   email?: CaseEmail;
   updatedAt: string;
+  // ---- For reports: optional, so records written before them stay valid ----
+  /** How a `closed` case ended: stopped from the widget, or closed elsewhere (Management
+   *  Console, 404 on stop, missing from the open list). Unknown (undefined) counts as 'stop'. */
+  closedBy?: 'stop' | 'elsewhere';
+  /** From the case's connection reports in TeamViewer, when there are any. */
+  connection?: CaseConnection;
+  /** Where a record not made by this browser's lifecycle came from. */
+  via?: 'sync' | 'import';
+}
+
+/** What the connection reports of a case add up to (reports, closing comment). */
+export interface CaseConnection {
+  /** Connected time, summed over the case's connections. */
+  seconds: number;
+  /** Number of connections. */
+  count: number;
+  devices?: string[];
+  notes?: string;
 }
 
 /** The JSON written into the case's custom_api: enough to rebuild reports from TeamViewer. */
@@ -63,9 +79,9 @@ export interface CaseMetadata {
   v: 1;
   caseId: string;
   ticketKey: string;
-  ticket: Ticket['fields'];
-  /** The ticket page's address (so that any browser can link back to it); cut to 1000 characters. */
+  /** The ticket page's address (dropped, never cut, when it does not fit). */
   url?: string;
+  ticket: Ticket['fields'];
 }
 
 /** custom_api holds at most 4000 characters; the metadata must stay valid JSON within them. */
@@ -73,14 +89,14 @@ export const CUSTOM_API_MAX = 4000;
 
 export function caseMetadata(rec: Pick<CaseRecord, 'id' | 'ticketKey' | 'ticket'>): string {
   const meta: CaseMetadata = {
-    app: 'boss-tv', v: 1, caseId: rec.id, ticketKey: rec.ticketKey, ticket: { ...rec.ticket.fields },
-    ...(rec.ticket.url ? { url: rec.ticket.url.slice(0, 1000) } : {}),
+    app: 'boss-tv', v: 1, caseId: rec.id, ticketKey: rec.ticketKey,
+    ...(rec.ticket.url ? { url: rec.ticket.url } : {}), ticket: { ...rec.ticket.fields },
   };
   // Shorten the longest field until it fits: the ids that reconcile needs are never cut.
   for (let json = JSON.stringify(meta); ; json = JSON.stringify(meta)) {
     if (json.length <= CUSTOM_API_MAX) return json;
     const entries = Object.entries(meta.ticket).filter(([, v]) => typeof v === 'string' && v.length > 0);
-    if (!entries.length) return JSON.stringify({ ...meta, ticket: {}, ticketKey: meta.ticketKey.slice(0, 1000) });
+    if (!entries.length) return JSON.stringify({ ...meta, url: undefined, ticket: {}, ticketKey: meta.ticketKey.slice(0, 1000) });
     const [field, value] = entries.reduce((a, b) => (b[1]!.length > a[1]!.length ? b : a));
     (meta.ticket as Record<string, string>)[field] = value!.slice(0, Math.floor(value!.length * 0.75));
   }

@@ -7,6 +7,7 @@ import type { TvErrorKind } from './teamviewer/errors';
 import type { Settings, SettingsView } from './settings';
 import type { PageReport, PageTest, SitesView } from './profile/report';
 import type { SiteProfile } from './profile/types';
+import type { HistoryFile, ImportResult, ReportCase, ReportFilter, ReportResult, SyncStatus } from './reports/types';
 
 export type UiErrorCode =
   | TvErrorKind
@@ -133,13 +134,26 @@ export interface Requests {
   'profile/for-page': { req: NoArgs; res: SiteProfile | null };
   /** Content script: a ticket page that did not match (kept per origin for the options page). */
   'page/diagnosis': { req: { report: PageReport }; res: null };
+  // ---- Reports (issue 10): extension pages only, except reports/open ----
+  /** Filter + aggregate the history; `limit`: how many cases of the list (newest first). */
+  'reports/query': { req: { filter: ReportFilter; limit?: number }; res: ReportResult };
+  /** Every case in the filter, newest first (the CSV). */
+  'reports/cases': { req: { filter: ReportFilter }; res: ReportCase[] };
+  /** Starts a team-wide sync from TeamViewer (or joins the one running); progress over the reports port. */
+  'reports/sync': { req: NoArgs; res: SyncStatus };
+  'reports/sync-status': { req: NoArgs; res: SyncStatus };
+  'reports/export': { req: NoArgs; res: HistoryFile };
+  /** Merges a history file: adds and enriches, never deletes. */
+  'reports/import': { req: { file: unknown }; res: ImportResult };
+  /** From the widget's Reports link (and the toolbar button): opens the reports page. */
+  'reports/open': { req: NoArgs; res: null };
 }
 export type RequestType = keyof Requests;
 export type Message<K extends RequestType = RequestType> = { type: K } & Requests[K]['req'];
 
 /** What a help-desk page (content script) may ask. Everything else needs an extension page. */
 export const CONTENT_REQUESTS: readonly RequestType[] = ['case/start', 'case/stop', 'case/connect', 'ticket/view', 'task/result', 'options/open',
-  'profile/for-page', 'page/diagnosis', 'page/signed-in-user'];
+  'profile/for-page', 'page/diagnosis', 'page/signed-in-user', 'reports/open'];
 
 export const TICKET_PORT = 'ticket';
 

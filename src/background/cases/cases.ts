@@ -3,6 +3,7 @@
 import { caseMetadata, parseCaseMetadata, type CaseRecord } from '../../shared/case';
 import { AppError, toUiError } from '../../shared/app-error';
 import { closingComment } from '../../shared/closing-comment';
+import { connectionSummary } from '../../shared/reports/merge';
 import { TvError, isTransient, nextRetryDelay, type TvErrorInfo } from '../../shared/teamviewer/errors';
 import type { TeamViewerClient } from '../../shared/teamviewer/client';
 import type { TvSession } from '../../shared/teamviewer/types';
@@ -166,12 +167,14 @@ export function stopCase(key: string): Promise<void> {
     let rec = await saveCase({ ...active, state: 'closing' });
     try {
       const { client } = await connectedClient(retryReporter(key));
+      let closedBy: 'stop' | 'elsewhere' = 'stop';
       try {
         await client.closeSession(rec.code!).catch(forbiddenAs('sessions'));
       } catch (e) {
-        if (!(e instanceof TvError && e.kind === 'not_found')) throw e; // 404: closed elsewhere
+        if (!(e instanceof TvError && e.kind === 'not_found')) throw e;
+        closedBy = 'elsewhere'; // 404: closed elsewhere
       }
-      rec = await finishClosed(client, rec, 'closed');
+      rec = await finishClosed(client, rec, 'closed', closedBy);
     } catch (e) {
       const ui = toUiError(e);
       setError(key, ui);
@@ -195,6 +198,7 @@ export async function finishClosed(client: TeamViewerClient, rec: CaseRecord, ou
   const text = closingComment({ code: rec.code!, createdAt: server?.created_at ?? rec.createdAt!, closedAt, outcome, connections }, uiLocale());
   return saveCase({
     ...rec, state: outcome, closedAt, online: false,
+    ...(connections.length ? { connection: connectionSummary(connections) } : {}),
     // A colleague's case gets its comment from the browser that started it.
     ...(rec.colleague ? {} : { comment: { text, posted: false } }),
     ...(outcome === 'closed' ? { closedBy } : {}),

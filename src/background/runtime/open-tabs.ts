@@ -1,5 +1,7 @@
 // Opening things for the technician: the supporter link (a secret: only the worker holds it, and
-// only an https link from TeamViewer is opened) and a ticket's tab.
+// only an https link from TeamViewer is opened), a ticket's tab, the reports page (toolbar button,
+// options page, the widget's Reports link: an open one is focused, found with runtime.getContexts,
+// no "tabs" permission needed).
 import browser from 'webextension-polyfill';
 import type { CaseRecord } from '../../shared/case';
 import { isSafeLink } from '../../shared/links';
@@ -24,4 +26,22 @@ export async function focusTicket(rec: CaseRecord): Promise<void> {
   }
   const tab = await browser.tabs.update(tabId, { active: true });
   if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+}
+
+export const REPORTS_PAGE = 'src/pages/reports/index.html';
+
+export async function openReportsPage(): Promise<void> {
+  const url = browser.runtime.getURL(REPORTS_PAGE);
+  try {
+    const contexts = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.TAB] });
+    const open = contexts.find((c) => c.documentUrl?.startsWith(url) && c.tabId >= 0);
+    if (open) {
+      await browser.tabs.update(open.tabId, { active: true });
+      if (open.windowId >= 0) await browser.windows.update(open.windowId, { focused: true }).catch(() => undefined);
+      return;
+    }
+  } catch {
+    // getContexts is Chrome ≥ 116; without it, a new tab.
+  }
+  await browser.tabs.create({ url });
 }

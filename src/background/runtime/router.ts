@@ -17,6 +17,10 @@ import { previewTicket, rememberPreviewTicket } from '../config/preview-ticket';
 import { openSupporterLink } from './open-tabs';
 import { helpdeskSenderOrigin, isExtensionPage } from './sender';
 import { ticketView } from './views';
+import { DEFAULT_LIST_LIMIT, cleanFilter, reportCases, runReport } from '../reports/query';
+import { startSync, syncStatus } from '../reports/sync';
+import { exportHistory, importHistory } from '../reports/export';
+import { openReportsPage } from './open-tabs';
 
 type Handler<K extends RequestType> = (msg: Message<K>, origin: string | undefined) => Promise<Requests[K]['res']>;
 type Handlers = { [K in RequestType]: Handler<K> };
@@ -98,6 +102,18 @@ const handlers: Handlers = {
   'profile/for-page': (_m, origin) => profileFor(origin),
   'page/diagnosis': async (m, origin) => {
     if (origin && m.report && typeof m.report === 'object') await recordDiagnosis(origin, m.report);
+    return null;
+  },
+  // ---- Reports (issue 10): history goes to extension pages only (CONTENT_REQUESTS has only
+  // reports/open), and as ReportCase: no email body, links or requester email.
+  'reports/query': (m) => runReport(cleanFilter(m.filter), typeof m.limit === 'number' && m.limit >= 0 ? Math.min(m.limit, 100_000) : DEFAULT_LIST_LIMIT),
+  'reports/cases': (m) => reportCases(cleanFilter(m.filter)),
+  'reports/sync': () => startSync('full'),
+  'reports/sync-status': () => syncStatus(),
+  'reports/export': () => exportHistory(),
+  'reports/import': (m) => importHistory(m.file),
+  'reports/open': async () => {
+    await openReportsPage();
     return null;
   },
 };

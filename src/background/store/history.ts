@@ -3,8 +3,9 @@
 //
 // The schema is versioned: UPGRADES[n] takes a database of version n to n + 1, so a profile at any
 // earlier version is brought up step by step (test/history-upgrade.test.ts starts from each one).
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { isActive, type CaseRecord } from '../../shared/case';
+import { migrateCaseForReports } from '../../shared/reports/migrate';
 
 export const DB_NAME = 'tv4boss';
 
@@ -33,6 +34,14 @@ const UPGRADES: Upgrade[] = [
     s.createIndex('byClosed', 'closedAt');
     s.createIndex('byTechnician', 'technician');
     s.createIndex('byOrigin', 'ticket.origin');
+  },
+  // 2 → 3: what reports read, filled in on records written before them (technician, end of
+  // expired cases); a record keeps every field it had.
+  async (_db, tx) => {
+    for (let cursor = await tx.objectStore('cases').openCursor(); cursor; cursor = await cursor.continue()) {
+      const next = migrateCaseForReports(cursor.value);
+      if (next !== cursor.value) await cursor.update(next);
+    }
   },
 ];
 
@@ -82,4 +91,77 @@ export async function activeCases(): Promise<CaseRecord[]> {
 
 export async function allCases(): Promise<CaseRecord[]> {
   return (await db()).getAll('cases');
+}
+
+// ---- For reports: a scan without an array of everything, and a batch update ----
+
+const SCAN_BATCH = 500;
+
+/**
+ * Visits cases without building an array of them all: those within `range` of `index` when the
+ * store has that index (e.g. byCreated; a cursor), else every case (getAll in batches of 500 by
+ * primary key: far fewer round trips than a cursor step per record). Plain IndexedDB callbacks,
+ * not idb's promise per step: this is the reports' hot loop. Resolves with how it read.
+ */
+export async function scanCases(visit: (rec: CaseRecord) => void, opts: { index?: string; range?: IDBKeyRange } = {}): Promise<'index' | 'store'> {
+  const raw = unwrap(await db()) as IDBDatabase;
+  return new Promise((resolve, reject) => {
+    const tx = raw.transaction('cases', 'readonly');
+    const store = tx.objectStore('cases');
+    const byIndex = !!opts.index && store.indexNames.contains(opts.index);
+    const fail = (e: unknown) => {
+      reject(e);
+      tx.abort();
+    };
+    if (byIndex) {
+      const req = store.index(opts.index!).openCursor(opts.range);
+      req.onsuccess = () => {
+        const cursor = req.result;
+        if (!cursor) return;
+        try {
+          visit(cursor.value as CaseRecord);
+        } catch (e) {
+          return fail(e);
+        }
+        cursor.continue();
+      };
+    } else {
+      const next = (after?: string) => {
+        const req = store.getAll(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), SCAN_BATCH);
+        req.onsuccess = () => {
+          const batch = req.result as CaseRecord[];
+          try {
+            for (const rec of batch) visit(rec);
+          } catch (e) {
+            return fail(e);
+          }
+          if (batch.length === SCAN_BATCH) next(batch[batch.length - 1]!.id);
+        };
+      };
+      next();
+    }
+    tx.oncomplete = () => resolve(byIndex ? 'index' : 'store');
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('aborted'));
+  });
+}
+
+/**
+ * Reads and writes several cases in one transaction (so that a lifecycle write cannot fall
+ * between the read and the write): `update` gets the stored record and returns the one to store,
+ * or undefined to leave it. Returns the ids written.
+ */
+export async function updateCases(ids: readonly string[], update: (id: string, cur: CaseRecord | undefined) => CaseRecord | undefined): Promise<string[]> {
+  const tx = (await db()).transaction('cases', 'readwrite');
+  const written: string[] = [];
+  const now = new Date().toISOString();
+  for (const id of ids) {
+    const next = update(id, await tx.store.get(id));
+    if (next) {
+      await tx.store.put({ ...next, updatedAt: now });
+      written.push(id);
+    }
+  }
+  await tx.done;
+  return written;
 }

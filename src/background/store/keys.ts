@@ -17,6 +17,8 @@ export const LOCAL_KEYS = {
   sites: 'sites',
   /** config/diagnosis.ts: the latest ticket page that did not match, per origin. */
   diagnoses: 'diagnoses',
+  /** reports/sync.ts: the team-wide sync's progress, so that a stopped worker resumes where it was. */
+  reportsSync: 'reportsSync',
   /** config/policy.ts: the last enterprise policy seen (used while managed storage warms up). */
   policySnapshot: 'policySnapshot',
 } as const;

@@ -34,6 +34,10 @@ export function Options() {
       <Sites />
       {settings && <Template view={settings} onChange={setSettings} />}
       {settings && <Watcher view={settings} onChange={setSettings} />}
+      <section aria-labelledby="reports-h">
+        <h2 id="reports-h">{t('rpOptionsLink')}</h2>
+        <p>{t('rpOptionsLinkText')} <a href="../reports/index.html" data-testid="reports-link">{t('rpOptionsLink')}</a></p>
+      </section>
     </main>
   );
 }

@@ -161,6 +161,20 @@ export class TeamViewerClient {
     return all;
   }
 
+  // ---- Reports (issue 10): one page at a time, so a sync can keep its place between pages ----
+  /** One page of cases, newest first (at most 1000); pass `next_offset` back as `offset`.
+   *  `state` may list several states (`open,closed`); `full_list` asks for every field. */
+  listSessions(q: { groupid?: string; state?: string; full_list?: boolean; offset?: string }): Promise<TvSessionList> {
+    return this.request<TvSessionList>('GET', '/sessions', {
+      query: { groupid: q.groupid, state: q.state, full_list: q.full_list ? 'true' : undefined, offset: q.offset },
+    });
+  }
+
+  /** One page of connection reports, newest end first; pass `next_offset` back as `offset_id`. */
+  connectionReportsPage(q: { groupid?: string; from_date?: string; to_date?: string; offset_id?: string }): Promise<TvConnectionPage> {
+    return this.request<TvConnectionPage>('GET', '/reports/connections', { query: { ...q } });
+  }
+
   /** Connection reports, paging through `next_offset` → `offset_id`. */
   async connectionReports(query: { session_code?: string; groupid?: string; from_date?: string; to_date?: string }): Promise<TvConnectionRecord[]> {
     const all: TvConnectionRecord[] = [];

@@ -65,6 +65,12 @@ export interface TvConnectionRecord {
   session_code?: string;
   notes?: string;
   custom_api?: string;
+  // Reports (issue 10)
+  deviceid?: string;
+  groupname?: string;
+  session_created_at?: string;
+  valid_until?: string;
+  assigned_userid?: string;
 }
 
 export interface TvConnectionPage {

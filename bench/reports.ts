@@ -1,0 +1,258 @@
+// Benchmark: the reports at scale, in real Chromium (headless) with the test build (dist-test/)
+// and the TeamViewer sandbox started in-process. Prints figures; fails only when a measurement
+// cannot be taken.
+//   1. Filter + aggregate (the worker's query, from an IndexedDB cursor) for the last 30 days and
+//      for "all", as a ratio to a bare cursor scan of the same store in the same run (goal ≤ 1.3),
+//      with 1 000, 10 000 and 100 000 generated cases.
+//   2. The reports page with 100 000 cases: first paint (goal ≤ 500 ms), time to figures, JS heap.
+//   3. A team-wide sync of 10 000 cases from the sandbox: calls made, time.
+// Needs `npm run build:test` first. Run: npx tsx bench/reports.ts
+// Knobs: BENCH_REPORT_SIZES (1000,10000,100000), BENCH_REPORT_RUNS (5), BENCH_SYNC_CASES (10000).
+import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM, chromiumArgs, connectToken, SandboxControl } from '../e2e/fixtures.ts';
+import { startSandbox } from '../e2e/servers/sandbox.ts';
+import type { ReportFilter } from '../src/shared/reports/types';
+
+const SIZES = (process.env.BENCH_REPORT_SIZES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
+const RUNS = Number(process.env.BENCH_REPORT_RUNS) > 0 ? Number(process.env.BENCH_REPORT_RUNS) : 5;
+const SYNC_CASES = Number(process.env.BENCH_SYNC_CASES) > 0 ? Number(process.env.BENCH_SYNC_CASES) : 10_000;
+const GOAL_RATIO = 1.3;
+const GOAL_PAINT_MS = 500;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const localDay = (d: Date) => d.toLocaleDateString('en-CA');
+
+type Globals = { __tv4bossReports: { runSync(mode: string): Promise<Record<string, unknown>>; runReportDetailed(f: ReportFilter, limit?: number): Promise<{ result: { summary: { sessions: number } }; scan: string; visited: number }> } };
+
+/** Adds `count` cases (records as the lifecycle writes them, customer email included) to the worker's store. */
+async function generate(sw: Worker, from: number, count: number): Promise<void> {
+  await sw.evaluate(async ([from, count]) => {
+    await (globalThis as unknown as Globals).__tv4bossReports.runReportDetailed({}); // opens/creates the database
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('tv4boss');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const techs = ['Marta Gómez', 'Jon Snow', 'Arya Stark', 'Samwell Tarly', 'Brienne Tarth', 'Davos Seaworth'];
+    const cats = ['Printer', 'Network', 'PC', 'Email', 'Phone', 'Software', 'Technical Support - Hardware - Laptop'];
+    const types = ['Incident', 'Service request', 'Request', 'Problem'];
+    const prios = ['Low', 'Medium', 'High', 'Urgent'];
+    const sources = ['Email', 'Phone', 'User portal', 'Technician portal'];
+    const now = Date.now();
+    const YEAR = 365 * 86_400_000;
+    const iso = (t: number) => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const origin = 'https://acme.bossdesk.io';
+    for (let start = from; start < from + count; start += 5000) {
+      await new Promise<void>((res, rej) => {
+        const tx = db.transaction('cases', 'readwrite');
+        const store = tx.objectStore('cases');
+        for (let i = start; i < Math.min(from + count, start + 5000); i++) {
+          const created = now - Math.floor(((i * 7919) % 100_003) / 100_003 * YEAR);
+          const expired = i % 9 === 0;
+          const closed = expired ? created + 86_400_000 : created + (3 + (i % 55)) * 60_000;
+          const id = String(100_000 + i);
+          store.put({
+            id: `bench-${i}`, ticketKey: `${origin}#${id}`, state: expired ? 'expired' : i % 13 === 0 ? 'closed' : 'closed',
+            ...(i % 13 === 0 ? { closedBy: 'elsewhere' } : {}),
+            ticket: { origin, id, url: `${origin}/app/en/tickets/${id}`, fields: {
+              number: `#${id}`, title: `Printer on floor ${i % 9} not printing after the driver update ${i}`, category: cats[i % cats.length],
+              type: types[i % types.length], priority: prios[i % prios.length], source: sources[i % sources.length],
+              requesterName: `Requester ${i % 500}`, requesterEmail: `requester${i % 500}@example.com`, technician: techs[i % techs.length], status: 'open',
+            } },
+            technician: techs[i % techs.length], requestedAt: iso(created - 1500), code: `s${String(100_000_000 + i).replace(/(\d{3})(\d{3})(\d{3})/, '$1-$2-$3')}`,
+            groupid: 'g272032545', createdAt: iso(created), validUntil: iso(created + 86_400_000), closedAt: iso(closed),
+            supporterLink: `https://get.teamviewer.com/v15/s${i}-AEG8iPEEzz96`, customerLink: `https://get.teamviewer.com/v15/s${i}`, online: false,
+            email: { to: `requester${i % 500}@example.com`, subject: `Remote support for ticket #${id}`, autoSend: true, status: 'sent',
+              body: `Hello Requester ${i % 500},\n\nto let us connect to your computer, open https://get.teamviewer.com/v15/s${i} and enter the session code. ${'The code is valid for 24 hours. '.repeat(8)}\n\nKind regards,\nIT` },
+            comment: { text: `TeamViewer service case closed.\nStart: …\nEnd: …\nDuration: ${3 + (i % 55)} min`, posted: true },
+            ...(i % 2 === 0 && !expired ? { connection: { seconds: (2 + (i % 50)) * 60, count: 1, devices: [`PC-${i % 80}`] } } : {}),
+            updatedAt: iso(closed + 1000),
+          });
+        }
+        tx.oncomplete = () => res();
+        tx.onerror = () => rej(tx.error);
+      });
+    }
+    db.close();
+  }, [from, count] as const);
+}
+
+/** A bare cursor over the store (the floor any query that reads every record has to pay). */
+async function bareScan(sw: Worker): Promise<{ ms: number; n: number }> {
+  return sw.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('tv4boss');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const t0 = performance.now();
+    const n = await new Promise<number>((res, rej) => {
+      let count = 0;
+      const tx = db.transaction('cases', 'readonly');
+      const req = tx.objectStore('cases').openCursor();
+      req.onsuccess = () => {
+        const c = req.result;
+        if (!c) return;
+        if (c.value) count++;
+        c.continue();
+      };
+      tx.oncomplete = () => res(count);
+      tx.onerror = () => rej(tx.error);
+    });
+    const t = performance.now() - t0;
+    db.close();
+    return { ms: t, n };
+  });
+}
+
+async function report(sw: Worker, filter: ReportFilter): Promise<{ ms: number; sessions: number; scan: string; visited: number }> {
+  return sw.evaluate(async (f) => {
+    const t0 = performance.now();
+    const r = await (globalThis as unknown as Globals).__tv4bossReports.runReportDetailed(f, 500);
+    return { ms: performance.now() - t0, sessions: r.result.summary.sessions, scan: r.scan, visited: r.visited };
+  }, filter);
+}
+
+async function launch(): Promise<{ ctx: BrowserContext; dir: string; sw: Worker; id: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'tv4boss-bench-reports-'));
+  const ctx = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: [...chromiumArgs(), '--lang=en-US'] });
+  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+  // tsx (esbuild keepNames) wraps named inner functions in __name(): give the worker a no-op one.
+  await sw.evaluate('globalThis.__name = (f) => f');
+  return { ctx, dir, sw, id: new URL(sw.url()).host };
+}
+
+async function main() {
+  const t0 = performance.now();
+  const sandbox = await startSandbox();
+  const control = new SandboxControl(sandbox);
+  const { ctx, dir, sw, id } = await launch();
+  const out: string[] = [];
+  const say = (s: string) => {
+    console.log(s);
+    out.push(s);
+  };
+  try {
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    await connectToken(page, id, control);
+    await page.getByTestId('account').waitFor();
+    // Extension pages share one renderer: leave the reports page alone in it for the heap figures.
+    await page.goto('about:blank');
+    const today = new Date();
+    const last30: ReportFilter = { from: localDay(new Date(today.getTime() - 29 * 86_400_000)), to: localDay(today), tz: Intl.DateTimeFormat().resolvedOptions().timeZone };
+    const all: ReportFilter = {};
+
+    say('\n1. Filter + aggregate vs a bare IndexedDB cursor scan (service worker, medians of ' + RUNS + ' runs)');
+    say('   cases     bare scan    "all" (ratio)          last 30 days (ratio)    per 1 000 cases ("all")');
+    let have = 0;
+    for (const n of SIZES) {
+      await generate(sw, have, n - have);
+      have = n;
+      const bare: number[] = [], tAll: number[] = [], t30: number[] = [];
+      let info30 = { sessions: 0, scan: '', visited: 0 }, infoAll = { sessions: 0, scan: '', visited: 0 };
+      await report(sw, all); // warm
+      for (let i = 0; i < RUNS; i++) {
+        const b = await bareScan(sw);
+        if (b.n !== n) throw new Error(`store has ${b.n} cases, expected ${n}`);
+        bare.push(b.ms);
+        const a = await report(sw, all);
+        tAll.push(a.ms);
+        infoAll = a;
+        const m = await report(sw, last30);
+        t30.push(m.ms);
+        info30 = m;
+      }
+      const mb_ = median(bare), ma = median(tAll), m3 = median(t30);
+      say(`   ${String(n).padStart(7)}   ${ms(mb_).padStart(10)}   ${ms(ma).padStart(10)} (${(ma / mb_).toFixed(2)})     ${ms(m3).padStart(10)} (${(m3 / mb_).toFixed(2)})     ${ms((ma / n) * 1000)}`);
+      say(`            "all": ${infoAll.sessions} sessions, ${infoAll.scan} scan of ${infoAll.visited}; 30 days: ${info30.sessions} sessions, ${info30.scan} scan of ${info30.visited}`);
+      if (n === SIZES[SIZES.length - 1]) {
+        say(`   goal ≤ ${GOAL_RATIO}: "all" ${(ma / mb_).toFixed(2)} ${ma / mb_ <= GOAL_RATIO ? 'met' : 'NOT met'}; 30 days ${(m3 / mb_).toFixed(2)} ${m3 / mb_ <= GOAL_RATIO ? 'met' : 'NOT met'}`);
+      }
+    }
+
+    say(`\n2. The reports page with ${have} cases (medians of 3 loads)`);
+    for (const [name, search] of [['all', ''], ['last 30 days', `?from=${last30.from}&to=${last30.to}`]] as const) {
+      const paint: number[] = [], figs: number[] = [], heap: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const p = await ctx.newPage();
+        const cdp = await ctx.newCDPSession(p);
+        await cdp.send('Performance.enable');
+        await p.goto(`chrome-extension://${id}/src/pages/reports/index.html${search}`);
+        await p.getByTestId('fig-sessions').waitFor({ timeout: 120_000 });
+        await p.waitForFunction(() => performance.getEntriesByName('tv4boss-figures').length > 0);
+        const m = await p.evaluate(() => ({
+          fp: performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime
+            ?? performance.getEntriesByType('paint')[0]?.startTime ?? NaN,
+          figures: performance.getEntriesByName('tv4boss-figures')[0]!.startTime,
+        }));
+        await p.waitForTimeout(300); // charts
+        await cdp.send('HeapProfiler.collectGarbage');
+        const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+        paint.push(m.fp);
+        figs.push(m.figures);
+        heap.push(metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? NaN);
+        await p.close();
+      }
+      say(`   ${name.padEnd(13)} first paint ${ms(median(paint))} (goal ≤ ${GOAL_PAINT_MS} ms: ${median(paint) <= GOAL_PAINT_MS ? 'met' : 'NOT met'}), figures at ${ms(median(figs))}, page JS heap after GC ${mb(median(heap))}`);
+    }
+    {
+      // Export CSV of every case: the page asks the worker for them all, then builds the file.
+      const p = await ctx.newPage();
+      await p.goto(`chrome-extension://${id}/src/pages/reports/index.html`);
+      await p.getByTestId('fig-sessions').waitFor({ timeout: 120_000 });
+      const [download] = await Promise.all([
+        p.waitForEvent('download', { timeout: 300_000 }),
+        p.evaluate(() => {
+          (globalThis as unknown as { __t0: number }).__t0 = performance.now();
+          (document.querySelector('button.primary') as HTMLButtonElement).click();
+        }),
+      ]);
+      const took = await p.evaluate(() => performance.now() - (globalThis as unknown as { __t0: number }).__t0);
+      const { size } = await import('node:fs').then(async (fs) => fs.statSync((await download.path())!));
+      say(`   Export CSV of all ${have} cases: ${ms(took)} from the click to the file, ${mb(size)}`);
+      await p.close();
+    }
+
+    say(`\n3. Team-wide sync of ${SYNC_CASES} cases from the sandbox (page size 1000, a fresh profile)`);
+    const fresh = await launch();
+    try {
+      const p = fresh.ctx.pages()[0] ?? (await fresh.ctx.newPage());
+      await connectToken(p, fresh.id, control);
+      await p.getByTestId('account').waitFor();
+      await control.call('POST', '/bulk-sessions', { count: SYNC_CASES, foreign: Math.round(SYNC_CASES / 100), spanDays: 180 });
+      await control.call('POST', '/clear-requests');
+      const t = performance.now();
+      const status = await fresh.sw.evaluate(() => (globalThis as unknown as Globals).__tv4bossReports.runSync('full'));
+      const took = performance.now() - t;
+      const reqs = await control.requests();
+      const count = (path: string) => reqs.filter((r) => r.path === path).length;
+      say(`   ${ms(took)}: ${count('/sessions')} session pages + ${count('/reports/connections')} connection-report pages + ${reqs.length - count('/sessions') - count('/reports/connections')} other calls`);
+      say(`   status: ${JSON.stringify({ seen: status.seen, added: status.added, updated: status.updated, foreign: status.foreign, open: status.open, error: status.error })}`);
+      await control.call('POST', '/clear-requests');
+      const t2 = performance.now();
+      const again = await fresh.sw.evaluate(() => (globalThis as unknown as Globals).__tv4bossReports.runSync('full'));
+      say(`   second sync (nothing new): ${ms(performance.now() - t2)}, added ${again.added}, updated ${again.updated}, ${(await control.requests()).length} calls`);
+      const t3 = performance.now();
+      const recent = await fresh.sw.evaluate(() => (globalThis as unknown as Globals).__tv4bossReports.runSync('recent'));
+      say(`   hourly ("recent") sync: ${ms(performance.now() - t3)}, ${recent.calls} calls`);
+    } finally {
+      await fresh.ctx.close();
+      rmSync(fresh.dir, { recursive: true, force: true });
+    }
+    say(`\nreports bench done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  } finally {
+    await ctx.close();
+    rmSync(dir, { recursive: true, force: true });
+    await sandbox.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,189 @@
+// The reports page: filters (in the address), summary, a table and a chart per dimension,
+// sessions over time, the list with links back to the tickets, CSV, sync, history file.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { request } from '../../platform/messaging';
+import { t } from '../../platform/i18n';
+import type { UiError } from '../../shared/protocol';
+import { filterFromSearch, searchFromFilter } from '../../shared/reports/filter-url';
+import { REPORTS_PORT, type ReportFilter, type ReportResult, type ReportsPortOut, type SyncStatus } from '../../shared/reports/types';
+import { toCsv } from '../../shared/reports/csv';
+import { Filters } from './Filters';
+import { Summary } from './Summary';
+import { Breakdowns } from './Breakdowns';
+import { CasesList } from './CasesList';
+import { SyncBar } from './SyncBar';
+import { DaysChart } from './Chart';
+import { ErrorBox } from './ErrorBox';
+
+const LIST_LIMIT = 200;
+const tz = (() => {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+})();
+
+function download(name: string, type: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function Reports() {
+  const [filter, setFilter] = useState<ReportFilter>(() => filterFromSearch(location.search));
+  const [limit, setLimit] = useState(LIST_LIMIT);
+  const [result, setResult] = useState<ReportResult>();
+  const [error, setError] = useState<UiError>();
+  const [sync, setSync] = useState<SyncStatus>();
+  const [notice, setNotice] = useState<string>();
+  const seq = useRef(0);
+
+  const query = useCallback(async () => {
+    const n = ++seq.current;
+    const r = await request({ type: 'reports/query', filter: { ...filter, ...(tz ? { tz } : {}) }, limit });
+    if (n !== seq.current) return; // a newer query is on its way
+    if (r.ok) {
+      setResult(r.data);
+      setError(undefined);
+    } else setError(r.error);
+  }, [filter, limit]);
+
+  useEffect(() => void query(), [query]);
+
+  // The filter lives in the address (bookmarkable); back/forward restore it.
+  const changeFilter = (f: ReportFilter) => {
+    setFilter(f);
+    setLimit(LIST_LIMIT);
+    history.pushState(null, '', `${location.pathname}${searchFromFilter(f)}`);
+  };
+  useEffect(() => {
+    const pop = () => setFilter(filterFromSearch(location.search));
+    addEventListener('popstate', pop);
+    return () => removeEventListener('popstate', pop);
+  }, []);
+
+  // Live line to the worker: history changed, sync progress. Reconnects when the worker restarts
+  // (which also lets a worker stopped mid-sync resume it).
+  const queryRef = useRef(query);
+  queryRef.current = query;
+  useEffect(() => {
+    let port: chrome.runtime.Port | undefined;
+    let closed = false;
+    const connect = () => {
+      port = chrome.runtime.connect({ name: REPORTS_PORT });
+      port.onMessage.addListener((m: ReportsPortOut) => {
+        if (m.type === 'changed') void queryRef.current();
+        else if (m.type === 'sync') setSync(m.status);
+      });
+      port.onDisconnect.addListener(() => {
+        if (!closed) setTimeout(connect, 500);
+      });
+    };
+    connect();
+    void request({ type: 'reports/sync-status' }).then((r) => r.ok && setSync((s) => s ?? r.data));
+    return () => {
+      closed = true;
+      port?.disconnect();
+    };
+  }, []);
+
+  // Cases closed in another tab meanwhile: fresh figures when the page is looked at again.
+  useEffect(() => {
+    const onVisible = () => document.visibilityState === 'visible' && void queryRef.current();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, []);
+
+  // Time to figures (the bench reads it).
+  useEffect(() => {
+    if (result && !performance.getEntriesByName('tv4boss-figures').length) performance.mark('tv4boss-figures');
+  }, [result]);
+
+  const startSync = async () => {
+    const r = await request({ type: 'reports/sync' });
+    if (r.ok) setSync(r.data);
+    else setSync((s) => ({ ...(s ?? { running: false, pages: 0, calls: 0, seen: 0, added: 0, updated: 0, foreign: 0, open: 0 }), error: r.error }));
+  };
+
+  const exportCsv = async () => {
+    const r = await request({ type: 'reports/cases', filter: { ...filter, ...(tz ? { tz } : {}) } });
+    if (!r.ok) return setError(r.error);
+    const span = [filter.from ?? 'all', filter.to ?? ''].filter(Boolean).join('_');
+    download(`teamviewer-sessions-${span}.csv`, 'text/csv;charset=utf-8', toCsv(r.data));
+  };
+
+  const exportHistory = async () => {
+    const r = await request({ type: 'reports/export' });
+    if (r.ok) download(`teamviewer-history-${new Date().toISOString().slice(0, 10)}.json`, 'application/json', JSON.stringify(r.data));
+    else setError(r.error);
+  };
+
+  const importHistory = async (file: File | undefined) => {
+    if (!file) return;
+    let data: unknown;
+    try {
+      data = JSON.parse(await file.text());
+    } catch {
+      return setNotice(t('rpImportFailed'));
+    }
+    const r = await request({ type: 'reports/import', file: data });
+    setNotice(r.ok ? t('rpImported', [String(r.data.added), String(r.data.updated), String(r.data.skipped)]) : t('rpImportFailed'));
+    if (r.ok) void query();
+  };
+
+  const technicians = useMemo(() => {
+    const all = new Set([...(result?.technicians ?? []), ...(filter.technicians ?? [])]);
+    return [...all].sort((a, b) => a.localeCompare(b));
+  }, [result, filter.technicians]);
+
+  return (
+    <main>
+      <header class="top">
+        <div>
+          <h1>{t('rpTitle')}</h1>
+          <p class="muted">{t('rpSubtitle')}</p>
+        </div>
+        <SyncBar status={sync} onSync={startSync} />
+      </header>
+      <Filters filter={filter} technicians={technicians} onChange={changeFilter} />
+      <div class="actions">
+        <button type="button" class="primary" onClick={exportCsv} disabled={!result?.summary.sessions}>{t('rpExportCsv')}</button>
+        <button type="button" onClick={exportHistory}>{t('rpExportHistory')}</button>
+        <label class="button">
+          {t('rpImportHistory')}
+          <input type="file" accept="application/json,.json" class="visually-hidden" data-testid="import-file"
+            onChange={(e) => void importHistory((e.target as HTMLInputElement).files?.[0])} />
+        </label>
+        {notice && <span role="status" data-testid="notice">{notice}</span>}
+      </div>
+      {error && <ErrorBox error={error} onRetry={() => void query()} />}
+      {!result && !error && <p class="loading" role="status" data-testid="loading">{t('rpLoading')}</p>}
+      {result && (
+        <>
+          <Summary result={result} />
+          {result.summary.sessions === 0 ? (
+            <div class="empty" data-testid="empty">
+              <p><strong>{t('rpEmpty')}</strong></p>
+              <p class="muted">{t('rpEmptyHint')}</p>
+            </div>
+          ) : (
+            <>
+              <section aria-labelledby="h-time">
+                <h2 id="h-time">{t('rpOverTime')}</h2>
+                <DaysChart days={result.days.map((d) => d.day)} values={result.days.map((d) => d.count)} label={t('rpOverTimeChart')} />
+              </section>
+              <Breakdowns result={result} />
+              <CasesList result={result} onShowAll={() => setLimit(result.casesTotal)} />
+            </>
+          )}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,161 @@
+// Reports, worker side (issue 10): team-wide sync against the real sandbox (paging, idempotence,
+// resumption), the cursor query, history import/export, and the router's sender rule.
+import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import type { Runtime } from 'webextension-polyfill';
+import { startSandbox, DEMO_TOKEN, type LoggedRequest, type SandboxHandle } from '../e2e/servers/sandbox.ts';
+import { freshWorkerState } from './helpers/worker-state';
+import { record } from './helpers/report-cases';
+import { sanitizeTicket } from '../src/shared/ticket';
+
+let sb: SandboxHandle;
+beforeAll(async () => { sb = await startSandbox({ port: 0 }); });
+afterAll(async () => { await sb.close(); });
+beforeEach(() => freshWorkerState(sb.url));
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function ctl(path: string, body: unknown = {}, method: 'GET' | 'POST' = 'POST'): Promise<any> {
+  const res = await fetch(`${sb.url}/__control${path}`, { method, body: method === 'GET' ? undefined : JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}`);
+  return res.json();
+}
+const requests = async (): Promise<LoggedRequest[]> => ctl('/requests', undefined, 'GET');
+
+async function worker() {
+  const account = await import('../src/background/account/account');
+  const history = await import('../src/background/store/history');
+  const sync = await import('../src/background/reports/sync');
+  const query = await import('../src/background/reports/query');
+  const exp = await import('../src/background/reports/export');
+  const router = await import('../src/background/runtime/router');
+  await account.connect(DEMO_TOKEN, sb.apiBase);
+  return { ...history, ...sync, ...query, ...exp, ...router };
+}
+
+describe('team-wide sync', () => {
+  it('pages through the group, imports ended cases, counts foreign and open ones; a second sync changes nothing', async () => {
+    const w = await worker();
+    await ctl('/bulk-sessions', { count: 23, foreign: 3, expiredEvery: 5, start: '2025-11-01T00:00:00Z', spanDays: 5 });
+    // One case still open (created now, valid for 24 h): left for a later sync.
+    const { groupid } = await ctl('/bulk-sessions', { count: 1, start: new Date().toISOString(), spanDays: 0, expiredEvery: 1, seed: 7 });
+    await ctl('/config', { pageSize: 10 });
+    await ctl('/clear-requests');
+    const first = await w.runSync('full');
+    expect(first).toMatchObject({ running: false, seen: 27, added: 23, updated: 0, foreign: 3, open: 1, pages: 3 });
+    expect(first.lastSyncAt).toEqual(expect.any(String));
+    expect(first.error).toBeUndefined();
+    const log = await requests();
+    const lists = log.filter((r) => r.path === '/sessions');
+    expect(lists.map((r) => r.query.offset ?? null)).toEqual([null, expect.any(String), expect.any(String)]);
+    expect(lists.every((r) => r.query.groupid === groupid && r.query.state === 'open,closed' && r.query.full_list === 'true')).toBe(true);
+    expect(log.filter((r) => r.path === '/reports/connections').every((r) => r.query.groupid === groupid)).toBe(true);
+    expect(await w.allCases()).toHaveLength(23);
+
+    const before = JSON.stringify((await w.allCases()).sort((a, b) => a.id.localeCompare(b.id)));
+    const second = await w.runSync('full');
+    expect(second).toMatchObject({ added: 0, updated: 0, foreign: 3, open: 1 });
+    expect(JSON.stringify((await w.allCases()).sort((a, b) => a.id.localeCompare(b.id)))).toBe(before);
+
+    const r = await w.runReport({});
+    expect(r.summary.sessions).toBe(23);
+    expect(r.summary.expired).toBe(Math.floor(23 / 5) + 0);
+    expect(r.summary.connectedCases).toBeGreaterThan(0);
+  });
+
+  it('resumes a sync that a stopped worker left half done, from the saved page, without duplicates', async () => {
+    await ctl('/bulk-sessions', { count: 30, expiredEvery: 0, start: '2025-11-01T00:00:00Z', spanDays: 3 });
+    await ctl('/config', { pageSize: 10 });
+    let w = await worker();
+    // A sync whose third page hangs; the worker "dies" (modules dropped) while it waits.
+    await ctl('/faults', { method: 'GET', path: '^/sessions$', status: 0, delayMs: 1500, after: 2 });
+    const dying = w.runSync('full');
+    await expect.poll(async () => (await w.syncStatus()).pages, { timeout: 5000 }).toBe(2);
+    const saved = await w.syncStatus();
+    expect(saved).toMatchObject({ running: true, phase: 'sessions', pages: 2, added: 20 });
+    const { vi } = await import('vitest');
+    vi.resetModules();
+    await ctl('/clear-requests');
+    const w2 = await import('../src/background/reports/sync');
+    await w2.resumeSync();
+    const done = await w2.syncStatus();
+    expect(done).toMatchObject({ running: false, pages: 3, seen: 30 });
+    // The new worker asked for the third page only (plus the connection reports again).
+    const lists = (await requests()).filter((r) => r.path === '/sessions');
+    expect(lists).toHaveLength(1);
+    expect(lists[0]!.query.offset).toEqual(expect.any(String));
+    await dying.catch(() => undefined); // the old run ends too; merging again is harmless
+    w = await worker();
+    const all = await w.allCases();
+    expect(all).toHaveLength(30);
+    expect(new Set(all.map((c) => c.code)).size).toBe(30);
+  });
+
+  it('reports revoked access as the sync\'s error', async () => {
+    const w = await worker();
+    await ctl('/revoke', { token: DEMO_TOKEN });
+    const s = await w.runSync('full');
+    expect(s).toMatchObject({ running: false, error: { code: 'invalid_token' } });
+  });
+});
+
+describe('query', () => {
+  it('aggregates straight off the store with the date filter, reading only the range through the byCreated index', async () => {
+    const w = await worker();
+    const recs = [
+      record({ createdAt: '2025-11-10T10:00:00Z', closedAt: '2025-11-10T10:10:00Z' }),
+      record({ createdAt: '2025-11-20T10:00:00Z', closedAt: '2025-11-20T10:20:00Z' }),
+      record({ state: 'open', closedAt: undefined }),
+    ];
+    for (const r of recs) await w.putCase(r);
+    const run = await w.runReportDetailed({ from: '2025-11-15', to: '2025-11-30', tz: 'Europe/Madrid' });
+    expect(run.scan).toBe('index'); // history version 2 has byCreated: only the range is read
+    expect(run.visited).toBeLessThan(3);
+    expect(run.result.summary).toMatchObject({ sessions: 1, totalSec: 1200 });
+    expect((await w.runReport({})).summary.sessions).toBe(2);
+    expect(await w.reportCases({})).toHaveLength(2);
+  });
+});
+
+describe('history export and import', () => {
+  it('exports without secrets and imports into another profile: adds, then changes nothing', async () => {
+    let w = await worker();
+    const rec = record();
+    await w.putCase(rec);
+    const file = await w.exportHistory();
+    expect(JSON.stringify(file)).not.toContain('SECRET');
+    await freshWorkerState(sb.url);
+    w = await worker();
+    expect(await w.importHistory(JSON.parse(JSON.stringify(file)))).toEqual({ added: 1, updated: 0, skipped: 0 });
+    expect(await w.importHistory(file)).toEqual({ added: 0, updated: 0, skipped: 1 });
+    expect((await w.runReport({})).summary).toMatchObject({ sessions: 1, totalSec: 900 });
+    await expect(w.importHistory({ format: 'other' })).rejects.toThrow();
+    expect(sanitizeTicket(rec.ticket)).toEqual(rec.ticket);
+  });
+});
+
+describe('router', () => {
+  const ID = 'test-extension-id';
+  const pageSender = { id: ID, url: `chrome-extension://${ID}/src/pages/reports/index.html` } as Runtime.MessageSender;
+  const content = { id: ID, url: 'https://acme.bossdesk.io/app/tickets/1', tab: { id: 7 }, frameId: 0 } as Runtime.MessageSender;
+
+  it('serves history to extension pages only', async () => {
+    const w = await worker();
+    await w.putCase(record());
+    const ok = await w.handleMessage({ type: 'reports/query', filter: {} }, pageSender);
+    expect(ok).toMatchObject({ ok: true, data: { summary: { sessions: 1 } } });
+    // What the page receives has no email body, links or requester email.
+    const text = JSON.stringify(ok);
+    for (const s of ['SECRET', 'Dear Ana', 'ana@example.com', 'supporterLink', 'customerLink']) expect(text).not.toContain(s);
+    for (const type of ['reports/query', 'reports/cases', 'reports/sync', 'reports/sync-status', 'reports/export', 'reports/import']) {
+      const r = await w.handleMessage({ type, filter: {}, file: {} }, content);
+      expect(r, type).toEqual({ ok: false, error: { code: 'bad_request_message', detail: 'sender not allowed' } });
+    }
+  });
+
+  it('lets the widget open the reports page', async () => {
+    const w = await worker();
+    const { fakeBrowser } = await import('@webext-core/fake-browser');
+    expect(await w.handleMessage({ type: 'reports/open' }, content)).toEqual({ ok: true, data: null });
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.some((t) => t.url?.endsWith('/src/pages/reports/index.html'))).toBe(true);
+  });
+});
