@@ -1,32 +1,20 @@
 // The service-case state machine (src/background/cases.ts) against the real TeamViewer sandbox,
 // fake browser storage and fake IndexedDB. Every test gets a fresh module graph, fresh storage,
 // a fresh 'tv4boss' database and a reset sandbox.
-import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { startSandbox, DEMO_TOKEN, type LoggedRequest, type SandboxHandle, type Session, type Group } from '../e2e/servers/sandbox.ts';
+import { DEMO_TOKEN, type Group, type Session } from '../e2e/servers/sandbox.ts';
+import { useSandbox } from './helpers/sandbox';
 import { caseMetadata, parseCaseMetadata, type CaseRecord } from '../src/shared/case';
 import { sanitizeTicket, ticketKey, type Ticket } from '../src/shared/ticket';
-import { freshWorkerState, loadWorker } from './helpers/worker-state';
+import { loadWorker } from './helpers/worker-state';
 
 
 
-let sb: SandboxHandle;
-beforeAll(async () => { sb = await startSandbox({ port: 0 }); });
-afterAll(async () => { await sb.close(); });
-
-beforeEach(() => freshWorkerState(sb.url));
-
-// ---------- helpers ----------
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function ctl(path: string, body: unknown = {}, method: 'GET' | 'POST' = 'POST'): Promise<any> {
-  const res = await fetch(`${sb.url}/__control${path}`, { method, body: method === 'GET' ? undefined : JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}`);
-  return res.json();
-}
-const state = async (): Promise<{ groups: Group[]; sessions: Session[] }> => ctl('/state', undefined, 'GET');
-const requests = async (): Promise<LoggedRequest[]> => ctl('/requests', undefined, 'GET');
+const fx = useSandbox();
+const { ctl, state, requests } = fx;
 async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(sb.apiBase + path, {
+  const res = await fetch(fx.sb.apiBase + path, {
     method, headers: { Authorization: `Bearer ${DEMO_TOKEN}`, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
@@ -38,7 +26,7 @@ async function api<T>(method: string, path: string, body?: unknown): Promise<T> 
 async function worker(opts: { connect?: boolean } = {}) {
   // The mocked polyfill must be the fake browser this file resets.
   expect((await import('webextension-polyfill')).default).toBe(fakeBrowser);
-  return loadWorker(sb.apiBase, DEMO_TOKEN, opts);
+  return loadWorker(fx.sb.apiBase, DEMO_TOKEN, opts);
 }
 
 const ORIGIN = 'https://acme.bossdesk.io';
@@ -144,7 +132,7 @@ describe('startCase', () => {
     await w.startCase(ticket('1042'));
     await w.disconnect();
     await ctl('/tokens', { token: '55555555-NewAdminToken', account: { userid: 'u22334455', name: 'Arya Stark', email: 'arya@example.com' } });
-    await w.connect('55555555-NewAdminToken', sb.apiBase);
+    await w.connect('55555555-NewAdminToken', fx.sb.apiBase);
     await ctl('/clear-requests');
     const view = await w.startCase(ticket('1043'));
     expect(view.active?.state).toBe('open');

@@ -2,26 +2,17 @@
 // and fake IndexedDB: stale customer emails, a stop racing a reply result, clock skew, a case
 // missing from one list, twins, cases stuck in "creating", calls per create, the API address and
 // the token's binding to it, serialised storage writes, the storage lock, cloud tenants.
-import { describe, it, expect, beforeAll, afterAll, beforeEach, vi } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { startSandbox, DEMO_TOKEN, type LoggedRequest, type SandboxHandle, type Session } from '../e2e/servers/sandbox.ts';
+import { DEMO_TOKEN, type Session } from '../e2e/servers/sandbox.ts';
 import { caseMetadata, type CaseRecord } from '../src/shared/case';
 import { ticketKey, type Ticket } from '../src/shared/ticket';
-import { freshWorkerState, loadWorker } from './helpers/worker-state';
+import { useSandbox } from './helpers/sandbox';
+import { loadWorker } from './helpers/worker-state';
 
-let sb: SandboxHandle;
-beforeAll(async () => { sb = await startSandbox({ port: 0 }); });
-afterAll(async () => { await sb.close(); });
-beforeEach(() => freshWorkerState(sb.url));
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function ctl(path: string, body: unknown = {}, method: 'GET' | 'POST' = 'POST'): Promise<any> {
-  const res = await fetch(`${sb.url}/__control${path}`, { method, body: method === 'GET' ? undefined : JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}`);
-  return res.json();
-}
-const sessions = async (): Promise<Session[]> => (await ctl('/state', undefined, 'GET')).sessions;
-const requests = async (): Promise<LoggedRequest[]> => ctl('/requests', undefined, 'GET');
+const fx = useSandbox();
+const { ctl, requests } = fx;
+const sessions = async (): Promise<Session[]> => (await fx.state()).sessions;
 
 const ORIGIN = 'https://acme.bossdesk.io';
 const ticket = (id = '1042'): Ticket => ({
@@ -30,7 +21,7 @@ const ticket = (id = '1042'): Ticket => ({
 });
 
 async function worker(opts: { connect?: boolean } = {}) {
-  const w = await loadWorker(sb.apiBase, DEMO_TOKEN, opts);
+  const w = await loadWorker(fx.sb.apiBase, DEMO_TOKEN, opts);
   const tasks = await import('../src/background/cases/page-tasks');
   return { ...w, ...tasks };
 }
@@ -98,12 +89,12 @@ describe('the watcher trusts TeamViewer', () => {
     const open = (await w.startCase(t)).active!;
     const rec = (await w.getCase(open.id))!;
     // As the browser's silent POST resend would leave it: the same metadata, another code.
-    const twin = await fetch(`${sb.apiBase}/sessions`, {
+    const twin = await fetch(`${fx.sb.apiBase}/sessions`, {
       method: 'POST', headers: { Authorization: `Bearer ${DEMO_TOKEN}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ groupid: rec.groupid, custom_api: caseMetadata(rec) }),
     }).then((r) => r.json() as Promise<Session>);
     // A colleague's case in the shared group is someone else's: left alone.
-    const colleague = await fetch(`${sb.apiBase}/sessions`, {
+    const colleague = await fetch(`${fx.sb.apiBase}/sessions`, {
       method: 'POST', headers: { Authorization: `Bearer ${DEMO_TOKEN}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ groupid: rec.groupid, custom_api: caseMetadata({ ...rec, id: 'a-colleagues-case' }) }),
     }).then((r) => r.json() as Promise<Session>);
@@ -166,9 +157,9 @@ describe('the API address and the token', () => {
     const w = await worker({ connect: false });
     const settings = await import('../src/background/config/settings');
     const before = (await settings.getSettings()).apiBaseUrl;
-    await expect(w.connect('not-the-right-token-123', sb.apiBase)).rejects.toThrow();
+    await expect(w.connect('not-the-right-token-123', fx.sb.apiBase)).rejects.toThrow();
     expect((await settings.getSettings()).apiBaseUrl).toBe(before);
-    await w.connect(DEMO_TOKEN, sb.apiBase);
+    await w.connect(DEMO_TOKEN, fx.sb.apiBase);
     expect((await w.connectionStatus()).connected).toBe(true);
     await settings.updateSettings({ apiBaseUrl: 'http://127.0.0.1:1/api/v1' });
     expect((await w.connectionStatus()).connected).toBe(false);
@@ -190,7 +181,7 @@ describe('the API address and the token', () => {
     vi.stubGlobal('chrome', { ...globalThis.chrome, storage: { local: { setAccessLevel: async () => { throw new Error('not supported'); } } } });
     try {
       const w = await worker({ connect: false });
-      await expect(w.connect(DEMO_TOKEN, sb.apiBase)).rejects.toMatchObject({ ui: { code: 'storage_unlocked' } });
+      await expect(w.connect(DEMO_TOKEN, fx.sb.apiBase)).rejects.toMatchObject({ ui: { code: 'storage_unlocked' } });
       expect(await fakeBrowser.storage.local.get('vault')).toEqual({});
     } finally {
       vi.unstubAllGlobals();

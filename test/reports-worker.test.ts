@@ -1,24 +1,15 @@
 // Reports, worker side (issue 10): team-wide sync against the real sandbox (paging, idempotence,
 // resumption), the cursor query, history import/export, and the router's sender rule.
-import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
-import { startSandbox, DEMO_TOKEN, type LoggedRequest, type SandboxHandle } from '../e2e/servers/sandbox.ts';
+import { DEMO_TOKEN } from '../e2e/servers/sandbox.ts';
+import { useSandbox } from './helpers/sandbox';
 import { freshWorkerState } from './helpers/worker-state';
 import { record } from './helpers/report-cases';
 import { sanitizeTicket } from '../src/shared/ticket';
 
-let sb: SandboxHandle;
-beforeAll(async () => { sb = await startSandbox({ port: 0 }); });
-afterAll(async () => { await sb.close(); });
-beforeEach(() => freshWorkerState(sb.url));
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function ctl(path: string, body: unknown = {}, method: 'GET' | 'POST' = 'POST'): Promise<any> {
-  const res = await fetch(`${sb.url}/__control${path}`, { method, body: method === 'GET' ? undefined : JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}`);
-  return res.json();
-}
-const requests = async (): Promise<LoggedRequest[]> => ctl('/requests', undefined, 'GET');
+const fx = useSandbox();
+const { ctl, requests } = fx;
 
 async function worker() {
   const account = await import('../src/background/account/account');
@@ -27,7 +18,7 @@ async function worker() {
   const query = await import('../src/background/reports/query');
   const exp = await import('../src/background/reports/export');
   const router = await import('../src/background/runtime/router');
-  await account.connect(DEMO_TOKEN, sb.apiBase);
+  await account.connect(DEMO_TOKEN, fx.sb.apiBase);
   return { ...history, ...sync, ...query, ...exp, ...router };
 }
 
@@ -122,7 +113,7 @@ describe('history export and import', () => {
     await w.putCase(rec);
     const file = await w.exportHistory();
     expect(JSON.stringify(file)).not.toContain('SECRET');
-    await freshWorkerState(sb.url);
+    await freshWorkerState(fx.sb.url);
     w = await worker();
     expect(await w.importHistory(JSON.parse(JSON.stringify(file)))).toEqual({ added: 1, updated: 0, skipped: 0 });
     expect(await w.importHistory(file)).toEqual({ added: 0, updated: 0, skipped: 1 });
