@@ -5,6 +5,7 @@ import { TICKET_PORT } from '../shared/protocol';
 import { RECONCILE_ALARM, reconcile } from './cases/reconcile';
 import { settleOnEveryStart } from './startup';
 import { EXPIRY_ALARM, WATCH_ALARM, tick } from './cases/watcher';
+import { onInstalled } from './install';
 import { forgetPolicy, onPolicySnapshotStale } from './config/policy';
 import { syncContentScripts } from './config/sites';
 import { emit } from './events';
@@ -50,5 +51,7 @@ browser.permissions.onAdded.addListener(() => void syncContentScripts());
 void syncContentScripts();
 
 settleOnEveryStart();
+// Install and update (previous version, IndexedDB upgrade, content scripts, alarms): install.ts.
+browser.runtime.onInstalled.addListener((details) => void onInstalled(details));
 
 if (__TEST_BUILD__) installTestHook({ onNotificationClick, tick });
