@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pkg from '../package.json' with { type: 'json' };
 import { SUPPORT_CENTRAL_PROFILE } from '../src/shared/profile/builtin';
-import { CHROMIUM, EXTENSION_DIR, connectToken, currentWorker, expect, widget, startFromWidget } from './fixtures';
+import { CHROMIUM, EXTENSION_DIR, chromiumArgs, connectToken, currentWorker, expect, widget, startFromWidget } from './fixtures';
 import { PREVIOUS_RELEASE, previousReleaseBuild } from './previous-release';
 import { test, addSite, optionsUrl, siteRow } from './site-helpers';
 
@@ -53,8 +53,8 @@ async function launch(profile: string): Promise<{ ctx: BrowserContext; load(dir:
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM, headless: true, locale: 'en-US', env: { ...process.env, LANGUAGE: 'en_US' },
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: ['--enable-unsafe-extension-debugging', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--lang=en-US'],
+    // The suite's flags, less the two that load dist-test/ from the command line.
+    args: [...chromiumArgs().filter((a) => !/^--(disable-extensions-except|load-extension)=/.test(a)), '--enable-unsafe-extension-debugging', '--lang=en-US'],
   });
   const cdp = await ctx.browser()!.newBrowserCDPSession();
   return { ctx, load: async (dir) => (await cdp.send('Extensions.loadUnpacked', { path: dir })).id };

@@ -93,7 +93,8 @@ export function checkFiles(files: Files, version?: string): string[] {
   return problems;
 }
 
-const filesOf = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
+/** Every file under `dir`, recursively (absolute paths). */
+export const filesOf = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
   .flatMap((e) => (e.isDirectory() ? filesOf(join(dir, e.name)) : [join(dir, e.name)]));
 
 export function checkDir(dir: string, version?: string): string[] {

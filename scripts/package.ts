@@ -10,12 +10,12 @@
 // another process and another folder, zips that and fails unless both zips have the same bytes.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync, type Zippable } from 'fflate';
-import { checkZip, report } from './check-build.ts';
+import { checkZip, filesOf, report } from './check-build.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const STORES = ['chrome', 'edge'] as const;
@@ -33,9 +33,6 @@ export function buildProduction(outDir: string): void {
   });
   if (r.status !== 0) throw new Error(`vite build failed (exit ${r.status})`);
 }
-
-const filesOf = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
-  .flatMap((e) => (e.isDirectory() ? filesOf(join(dir, e.name)) : [join(dir, e.name)]));
 
 /** The folder as a zip: paths with '/', sorted by their bytes, each with the same fixed time. */
 export function zipDir(dir: string): Uint8Array {

@@ -13,6 +13,7 @@ import type { CaseState } from '../src/shared/case';
 import type { IssueCode } from '../src/shared/profile/validate';
 import type { OriginCheck } from '../src/shared/sites';
 import { TICKET_FIELDS } from '../src/shared/ticket';
+import { i18nMap } from './helpers/i18n-source';
 
 const ROOT = join(__dirname, '..');
 const LANGS = ['en', 'es'] as const;
@@ -45,21 +46,13 @@ const DYNAMIC: Record<string, readonly string[]> = {
   verr_: ISSUE_CODES, // options, profile errors: getMessage(`verr_${i.code}`)
 };
 
-/** Map values in src/platform/i18n.ts (`const NAME: Record<…> = { a: 'key', … }`). */
-function mapValues(name: string): string[] {
-  const text = sources.find((s) => s.path === join('src', 'platform', 'i18n.ts'))!.text;
-  const body = new RegExp(`const ${name}\\b[^=]*=\\s*\\{([\\s\\S]*?)\\};`).exec(text)?.[1];
-  if (!body) throw new Error(`${name} not found in src/platform/i18n.ts`);
-  return [...body.matchAll(/:\s*'(\w+)'/g)].map((m) => m[1]!);
-}
-
 /** Calls whose key is a variable: `file: argument text` → the keys it can be. */
 const INDIRECT: Record<string, readonly string[]> = {
   // t() itself and the notifier's wrapper pass their callers' keys through (checked at the callers).
   'src/platform/i18n.ts: key': [],
   'src/background/runtime/notifier.ts: key': [],
-  "src/platform/i18n.ts: ERROR_KEYS[e.code] ?? 'errInternal'": [...mapValues('ERROR_KEYS'), 'errInternal'],
-  'src/platform/i18n.ts: PERMISSION_KEYS[p]': mapValues('PERMISSION_KEYS'),
+  "src/platform/i18n.ts: ERROR_KEYS[e.code] ?? 'errInternal'": [...i18nMap('ERROR_KEYS').map((e) => e.key), 'errInternal'],
+  'src/platform/i18n.ts: PERMISSION_KEYS[p]': i18nMap('PERMISSION_KEYS').map((e) => e.key),
   // EmailStatus: e.status === 'sent' ? 'emailSent' : e.status === 'filled' ? 'emailFilled' : 'emailPending'
   'src/content/widget/Widget.tsx: key': ['emailSent', 'emailFilled', 'emailPending'],
 };

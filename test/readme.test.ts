@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConfigEnv } from 'vite';
 import manifestFn from '../manifest.config.ts';
+import { i18nMap } from './helpers/i18n-source';
 
 const ROOT = join(__dirname, '..');
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -27,9 +28,7 @@ describe('README', () => {
   });
 
   it('Troubleshooting: every error code, with what the extension says', () => {
-    const i18n = readFileSync(join(ROOT, 'src', 'platform', 'i18n.ts'), 'utf8');
-    const body = /const ERROR_KEYS\b[^=]*=\s*\{([\s\S]*?)\};/.exec(i18n)![1]!;
-    const codes = [...body.matchAll(/(\w+):\s*'(\w+)'/g)].map((m) => ({ code: m[1]!, key: m[2]! }));
+    const codes = i18nMap('ERROR_KEYS').map(({ prop, key }) => ({ code: prop, key }));
     expect(codes.length).toBeGreaterThan(10);
     const text = section('Troubleshooting');
     for (const { code, key } of codes) {
