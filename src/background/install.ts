@@ -1,6 +1,6 @@
-// chrome.runtime.onInstalled. An update (a new version from the store, or a reload of an unpacked
-// build) keeps every record: storage.local and the IndexedDB history belong to the extension id,
-// not to its version. The update is still handled explicitly, in this order:
+// chrome.runtime.onInstalled. An update (a new version from the store, or a newer build loaded
+// unpacked over the installed one) keeps every record: storage.local and the IndexedDB history
+// belong to the extension id, not to its version. The update is still handled explicitly:
 //   1. the history database is opened, so that its upgrade steps (store/history.ts) run now, from
 //      the version the previous release left, rather than on first use;
 //   2. the sites' content scripts are registered again (the bundle's file names change with every
