@@ -8,7 +8,13 @@ export const TEST_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*', 'http://1
 /** Public key of the test build, so that its id (and thus managed policy) is fixed: jnolmkmcgfnghfjkmgilbcbinffbikdf. */
 const TEST_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA242LNWdGYRq9X/Si6Ti83fx4olILrxl2E5JTP+wBybW9s5mWfQvjvxWOKk2tSrfiCkYnvMzj3oNS+r7msiDAApx4jrzQ5QVXSS4CZXrTgZ6QyNRhjbGt2P8P7SEDTzJoFaQTfqKw2yOhO6ZUzvFjlltng7plDe3qMra56tWTvHK9ml67Lj/ciTG+/mmtmh1ZQbfCq4zjD5mkXZuvk+vN0PPqsx6MOM6HgB3JgTHa9WNWXpiPIh08VZMcig00X7DvhA+d9Zh1yxVE4MlnmMR6Oip4Shgm0aewobC/YDLQGwWIilbysWdtAdjKPGeMdfGvzAaqtIQ+GTWAwpCVXqr0+QIDAQAB';
 
-export default defineManifest(({ mode }) => {
+/** Extension pages run only the extension's own files: no remote code, no inline script, no eval.
+ *  The dev server (`vite` serve, never a build) loads modules from localhost, which an unpacked
+ *  extension may allow. Checked in the built manifest by scripts/check-build.ts. */
+export const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'self'";
+const DEV_SERVER_CSP = "script-src 'self' http://localhost:5173; object-src 'self'";
+
+export default defineManifest(({ mode, command }) => {
   const test = mode === 'test';
   return {
     manifest_version: 3,
@@ -36,6 +42,7 @@ export default defineManifest(({ mode }) => {
     host_permissions: ['https://webapi.teamviewer.com/*', ...CLOUD_MATCHES, ...(test ? TEST_HOSTS : [])],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     storage: { managed_schema: 'managed_schema.json' },
+    content_security_policy: { extension_pages: command === 'serve' ? DEV_SERVER_CSP : EXTENSION_PAGES_CSP },
     ...(test ? { key: TEST_KEY } : {}),
   };
 });

@@ -20,6 +20,7 @@ import { gzipSync } from 'node:zlib';
 import { CHROMIUM, chromiumArgs, connectToken, SandboxControl } from '../e2e/fixtures.ts';
 import { startDesk } from '../e2e/servers/desk.ts';
 import { startSandbox } from '../e2e/servers/sandbox.ts';
+import { writeFigures, type Group } from './figures.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -631,6 +632,11 @@ async function main(): Promise<void> {
   console.log(line(head));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const r of rows) console.log(line(r));
+  // For the one table (bench/table.ts).
+  const group = (label: string): Group => (label.startsWith('Content script') ? 'content-script' : label.startsWith('Churn') ? 'churn' : 'injection');
+  writeFigures('inject', rows.map(([label, value, p90, max, goal, verdict]) => ({
+    group: group(label!), label: label!, value: value!, p90: p90!, max: max!, goal: goal!, verdict: verdict!,
+  })));
 }
 
 let chromiumVersion: string | undefined;

@@ -7,6 +7,7 @@ import { it, expect, beforeAll, afterAll } from 'vitest';
 import { startSandbox, DEMO_TOKEN, type LoggedRequest, type SandboxHandle } from '../e2e/servers/sandbox.ts';
 import type { Ticket } from '../src/shared/ticket';
 import { freshWorkerState, loadWorker } from '../test/helpers/worker-state';
+import { writeFigures } from './figures.ts';
 
 const CASES = [1, 10, 100];
 const PAGE_SIZES = [1000, 50];
@@ -82,5 +83,13 @@ it('API calls per watcher tick', async () => {
     ...body.map(line),
   ].join('\n'));
 
+  // For the one table: one list call per page of open cases (the API's page holds 1000).
+  writeFigures('watcher', rows.map((r) => {
+    const goal = Math.ceil(r.cases / r.pageSize);
+    return {
+      group: 'watcher' as const, label: `${r.cases} open case${r.cases > 1 ? 's' : ''}, page size ${r.pageSize}`,
+      value: `${r.calls} (${r.detail}; ${r.medianMs.toFixed(1)} ms)`, goal: `≤ ${goal} (one list call per page)`, verdict: r.calls <= goal ? 'PASS' : 'OVER',
+    };
+  }));
   for (const r of rows) expect(r.calls).toBeGreaterThan(0);
 });

@@ -5,6 +5,7 @@ import { TICKET_PORT } from '../shared/protocol';
 import { RECONCILE_ALARM, reconcile } from './cases/reconcile';
 import { settleOnEveryStart } from './startup';
 import { EXPIRY_ALARM, WATCH_ALARM, tick } from './cases/watcher';
+import { onInstalled } from './install';
 import { forgetPolicy, onPolicySnapshotStale } from './config/policy';
 import { syncContentScripts } from './config/sites';
 import { emit } from './events';
@@ -56,6 +57,8 @@ browser.permissions.onAdded.addListener(() => void syncContentScripts());
 void syncContentScripts();
 
 settleOnEveryStart();
+// Install and update (previous version, IndexedDB upgrade, content scripts, alarms): install.ts.
+browser.runtime.onInstalled.addListener((details) => void onInstalled(details));
 
 // Reports: the page's port, the toolbar button, the hourly team-wide sync (and the resumption of a
 // sync that a stopped worker left half done).

@@ -5,9 +5,19 @@ import browser from 'webextension-polyfill';
 import { reconcile } from './cases/reconcile';
 import { armWatcher } from './cases/watcher';
 
-export async function settle(): Promise<void> {
-  await reconcile();
-  await armWatcher();
+let settling: Promise<void> | undefined;
+
+/** Calls that come while one runs (start-up, onStartup, an update: all at worker start) share it. */
+export function settle(): Promise<void> {
+  settling ??= (async () => {
+    try {
+      await reconcile();
+      await armWatcher();
+    } finally {
+      settling = undefined;
+    }
+  })();
+  return settling;
 }
 
 export function settleOnEveryStart(): void {

@@ -48,10 +48,15 @@ const UPGRADES: Upgrade[] = [
 export const DB_VERSION = UPGRADES.length;
 
 let dbp: Promise<Db> | undefined;
+let upgradedFrom: number | undefined;
+
+/** The version this worker's open upgraded the database from (0: created); undefined: no upgrade ran. */
+export const historyUpgradedFrom = (): number | undefined => upgradedFrom;
 
 export function db(): Promise<Db> {
   dbp ??= openDB<HistoryDb>(DB_NAME, DB_VERSION, {
     async upgrade(d, oldVersion, _newVersion, tx) {
+      upgradedFrom = oldVersion;
       for (let v = oldVersion; v < DB_VERSION; v++) await UPGRADES[v]!(d, tx);
     },
     // A newer version of the extension wants to upgrade: let it, and reopen on next use.

@@ -21,6 +21,8 @@ export const LOCAL_KEYS = {
   reportsSync: 'reportsSync',
   /** config/policy.ts: the last enterprise policy seen (used while managed storage warms up). */
   policySnapshot: 'policySnapshot',
+  /** install.ts: this version, when it was installed, the version it was updated from. */
+  install: 'install',
 } as const;
 
 /** chrome.storage.session (extension contexts only; cleared with the browser session). */
