@@ -202,8 +202,9 @@ test.describe('reports', () => {
   test('a worker stopped mid-sync resumes where it left off, without duplicates', async ({ page, sandbox, extensionId, desk }) => {
     await sandbox.call('POST', '/bulk-sessions', { count: 30, origin: desk.handle.url, expiredEvery: 0 });
     await sandbox.call('POST', '/config', { pageSize: 10 });
-    // The third page of cases hangs (until the worker is gone).
-    await sandbox.fault({ method: 'GET', path: '^/sessions$', status: 0, delayMs: 20_000, after: 2 });
+    // The third page of the sync's list hangs (until the worker is gone). Only the sync's list
+    // (state=open,closed): the watcher's own list calls are not counted.
+    await sandbox.fault({ method: 'GET', path: '^/sessions$', query: { state: 'open,closed' }, status: 0, delayMs: 20_000, after: 2 });
     await page.goto(reportsUrl(extensionId));
     await page.getByRole('button', { name: 'Sync from TeamViewer' }).click();
     await expect(page.getByTestId('sync-status')).toContainText('20 sessions read (2 pages)', { timeout: 15_000 });

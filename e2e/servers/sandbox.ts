@@ -62,6 +62,8 @@ export interface Fault {
   headers?: Record<string, string>; delayMs?: number;
   /** Matching calls to let through before the fault applies. */
   after?: number;
+  /** Query parameters the call must carry (exact values), e.g. {"state":"open,closed"}. */
+  query?: Record<string, string>;
 }
 interface TokenEntry { token: string; account: Account; denied: Area[]; revoked: boolean }
 
@@ -466,6 +468,7 @@ function controlRoutes(st: State): Route[] {
         headers: isObj(b.headers) ? (b.headers as Record<string, string>) : undefined,
         delayMs: typeof b.delayMs === 'number' ? b.delayMs : undefined,
         after: typeof b.after === 'number' ? b.after : undefined,
+        query: isObj(b.query) ? Object.fromEntries(Object.entries(b.query).map(([k, v]) => [k, String(v)])) : undefined,
       };
       st.faults.push(fault);
       return { status: 200, body: { faults: st.faults } };
@@ -636,7 +639,8 @@ export async function startSandbox(opts: { port?: number; host?: string } = {}):
     const entry: LoggedRequest = { method, path, query: Object.fromEntries(query), body, auth, status: 0, at: new Date().toISOString() };
     st.requests.push(entry); // logged on arrival so the order is the order calls were made
 
-    let fault = st.faults.find((f) => (!f.method || f.method === method) && (!f.path || new RegExp(f.path).test(path)));
+    let fault = st.faults.find((f) => (!f.method || f.method === method) && (!f.path || new RegExp(f.path).test(path))
+      && (!f.query || Object.entries(f.query).every(([k, v]) => query.get(k) === v)));
     if (fault?.after) {
       fault.after--;
       fault = undefined;
