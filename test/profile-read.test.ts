@@ -111,6 +111,47 @@ describe('ticketIdFromUrl', () => {
     expect(id(SUPPORT_CENTRAL_PROFILE, 'https://acme.bossdesk.io/app/en/tickets/1042')).toBeUndefined();
   });
 
+  it('a malformed escape in the id (decodeURIComponent would throw) is not a ticket', () => {
+    const p: SiteProfile = { ...BOSSDESK_PROFILE, ticketUrl: ['/t/(?<id>[^/?#]+)'] };
+    expect(id(p, 'https://desk.example/t/%E0%A4%A')).toBeUndefined();
+    expect(id(p, 'https://desk.example/t/%')).toBeUndefined();
+    expect(id(p, 'https://desk.example/t/caf%C3%A9')).toBe('café');
+    // The next entry still gets its chance, and page recognition as a whole does not throw.
+    const two: SiteProfile = { ...p, ticketUrl: ['/t/(?<id>[^/?#]+)', '/t/(?<id>\\d+)'] };
+    expect(id(two, 'https://desk.example/t/12%E0%A4%A')).toBe('12');
+    expect(() => diagnose(document, p, new URL('https://desk.example/t/%E0%A4%A'))).not.toThrow();
+    expect(diagnose(document, p, new URL('https://desk.example/t/%E0%A4%A')).url).toBe(false);
+  });
+
+  it('{ path, param } entries read the query with URLSearchParams (name in any case, decoded value)', () => {
+    const p: SiteProfile = { ...SUPPORT_CENTRAL_PROFILE, ticketUrl: [{ path: '/SC/Record\\.aspx$', param: 'RecordID' }] };
+    expect(id(p, 'https://bsc.local/SC/Record.aspx?RecordID=77')).toBe('77');
+    expect(id(p, 'https://bsc.local/SC/Record.aspx?a=1&recordid=A%2F7&b')).toBe('A/7');
+    expect(id(p, 'https://bsc.local/SC/Record.aspx?RecordID=')).toBeUndefined();
+    expect(id(p, 'https://bsc.local/SC/Records.aspx?RecordID=77')).toBeUndefined();
+    expect(id(p, 'https://bsc.local/SC/Record.aspx?Record=77')).toBeUndefined();
+  });
+
+  it('a 2 MB address is read in well under 50 ms (the regexes see its first 2 000 characters)', () => {
+    const junk = 'a=b&'.repeat(500_000); // 2 MB of query
+    const quadratic: SiteProfile = { ...SUPPORT_CENTRAL_PROFILE, ticketUrl: ['/SC/Record\\.aspx\\?(?:[^#]*&)?RecordID=(?<id>\\d+)'] };
+    const cases: [SiteProfile, string][] = [
+      [BOSSDESK_PROFILE, `https://acme.bossdesk.io/app/en/tickets/1042?${junk}`],
+      [BOSSDESK_PROFILE, `https://acme.bossdesk.io/app/en/${'x/'.repeat(1_000_000)}`],
+      [SUPPORT_CENTRAL_PROFILE, `https://bsc.local/BOSSSupportCentral/ServiceRecord.aspx?${junk}id=1043`],
+      [quadratic, `https://bsc.local/SC/Record.aspx?${junk}RecordID=5`],
+    ];
+    for (const [profile, href] of cases) {
+      const url = new URL(href);
+      const t0 = performance.now();
+      ticketIdFromUrl(profile, url);
+      expect(performance.now() - t0, `${profile.id} ${href.slice(0, 60)}`).toBeLessThan(50);
+    }
+    // What fits in the scanned part is still found.
+    expect(id(BOSSDESK_PROFILE, `https://acme.bossdesk.io/app/en/tickets/1042?${junk}`)).toBe('1042');
+    expect(id(SUPPORT_CENTRAL_PROFILE, `https://bsc.local/BOSSSupportCentral/ServiceRecord.aspx?id=1043&${junk}`)).toBe('1043');
+  });
+
   it('skips an invalid URL pattern and tries the next one', () => {
     const p: SiteProfile = { ...BOSSDESK_PROFILE, ticketUrl: ['(unclosed', ...BOSSDESK_PROFILE.ticketUrl] };
     expect(id(p, 'https://acme.bossdesk.io/app/en/tickets/1042')).toBe('1042');
@@ -236,6 +277,14 @@ describe('readField', () => {
     expect(readField(document, { selector: '.t', pattern: '(' })).toBeUndefined();
     expect(readField(document, undefined)).toBeUndefined();
   });
+
+  it('a pattern sees only the first 4 KB of a field: a huge value costs no more than a short one', () => {
+    mount(h('h1', { class: 't' }, `SR-1043 ${'a&'.repeat(500_000)}`));
+    const t0 = performance.now();
+    expect(readField(document, { selector: '.t', pattern: '^SR-(\\d+)' })).toBe('1043');
+    expect(readField(document, { selector: '.t', pattern: '(?:[^#]*&)?#(\\d+)' })).toBeUndefined();
+    expect(performance.now() - t0).toBeLessThan(50);
+  });
 });
 
 describe('firstMatch', () => {
@@ -296,7 +345,7 @@ describe('diagnose', () => {
 describe('built-in profiles', () => {
   it('every built-in selector and URL pattern is valid', () => {
     for (const p of BUILTIN_PROFILES) {
-      for (const re of p.ticketUrl) expect(() => new RegExp(re, 'i')).not.toThrow();
+      for (const re of p.ticketUrl) expect(() => new RegExp(typeof re === 'string' ? re : re.path, 'i')).not.toThrow();
       const selectors = [
         ...p.mount, ...Object.values(p.fields).map((f) => f?.selector).filter((s): s is string => !!s),
         ...(p.close?.controls ?? []), p.comment?.field, p.comment?.submit, p.reply?.body,

@@ -65,6 +65,17 @@ describe('validateProfile: errors, each with its path', () => {
     expect(errorsOf({ ...base(), ticketUrl: [7] })).toEqual(['ticketUrl[0]: must be a string']);
   });
 
+  it('ticketUrl: { path, param } entries (a regex on the path, a query parameter name)', () => {
+    const ok = validateProfile({ ...base(), ticketUrl: [{ path: '/SC/Record\\.aspx$', param: ' RecordID ' }, '/t/(?<id>\\d+)'] });
+    expect(ok.ok && ok.profile.ticketUrl).toEqual([{ path: '/SC/Record\\.aspx$', param: 'RecordID' }, '/t/(?<id>\\d+)']);
+    expect(errorsOf({ ...base(), ticketUrl: [{ path: '/x' }] })).toEqual(['ticketUrl[0].param: is required']);
+    expect(errorsOf({ ...base(), ticketUrl: [{ param: 'id' }] })).toEqual(['ticketUrl[0].path: is required']);
+    expect(errorsOf({ ...base(), ticketUrl: [{ path: '/x', param: '' }] })).toEqual(['ticketUrl[0].param: must not be empty']);
+    expect(errorsOf({ ...base(), ticketUrl: [{ path: '/x', param: 'id', id: 'x' }] })).toEqual(['ticketUrl[0].id: unknown property']);
+    const [bad] = errorsOf({ ...base(), ticketUrl: [{ path: '/x(', param: 'id' }] });
+    expect(bad).toMatch(/^ticketUrl\[0\]\.path: invalid regular expression \(.+\)$/);
+  });
+
   it('fields: unknown names, number and title required', () => {
     const p = base();
     (p.fields as Json).department = { labels: ['Department'] };

@@ -45,7 +45,8 @@ export const SUPPORT_CENTRAL_PROFILE: SiteProfile = {
   version: 1,
   id: 'boss-support-central',
   name: 'BOSS Support Central (on-prem)',
-  ticketUrl: ['/ServiceRecord\\.aspx\\?(?:[^#]*&)?(?:id|srid|recordid)=(?<id>\\d+)'],
+  // Query parameters through URLSearchParams, not a regex over the query (which is quadratic).
+  ticketUrl: ['id', 'srid', 'recordid'].map((param) => ({ path: '/ServiceRecord\\.aspx$', param })),
   fields: byLabel({
     number: { selector: '[id$=lblRecordNumber]', labels: ['Number', 'Número', 'Service Record', 'Registro de servicio'] },
     title: { labels: ['Subject', 'Asunto', 'Title', 'Título'] },

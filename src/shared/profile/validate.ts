@@ -4,7 +4,7 @@
 // own parser) and by the worker (no DOM: a syntactic check). Not part of the content script.
 import { TICKET_FIELDS, type TicketField } from '../ticket';
 import { REQUIRED_FIELDS } from './report';
-import type { FieldRule, SiteProfile } from './types';
+import type { FieldRule, SiteProfile, TicketUrlParam } from './types';
 
 export type IssueCode =
   | 'bad_json' | 'too_large' | 'not_object' | 'required' | 'not_string' | 'not_list' | 'empty' | 'too_long'
@@ -152,6 +152,15 @@ class Checker {
   }
 }
 
+/** A `ticketUrl` entry: a regex with an (?<id>…) group, or `{ "path": regex, "param": name }`. */
+function ticketUrlEntry(c: Checker, v: unknown, path: string): string | TicketUrlParam | undefined {
+  if (!isObj(v)) return c.regex(v, path, true);
+  c.unknownKeys(v, ['path', 'param'], `${path}.`);
+  const re = c.regex(v.path, `${path}.path`, false);
+  const param = c.text(v.param, `${path}.param`, { required: true });
+  return re !== undefined && param !== undefined ? { path: re, param: param.trim() } : undefined;
+}
+
 function fieldRule(c: Checker, v: unknown, path: string): FieldRule | undefined {
   const o = c.object(v, path, false);
   if (!o) return undefined;
@@ -185,7 +194,7 @@ export function validateProfile(json: unknown, opts: { selectors?: SelectorCheck
   if (id !== undefined && !/^[A-Za-z0-9_-]+$/.test(id)) c.add('id', 'bad_id');
   const name = c.text(json.name, 'name', { required: true });
   const description = c.text(json.description, 'description', { max: MAX.longText, nonEmpty: false });
-  const ticketUrl = c.list(json.ticketUrl, 'ticketUrl', (x, p) => c.regex(x, p, true), { required: true, nonEmpty: true, max: 10 });
+  const ticketUrl = c.list(json.ticketUrl, 'ticketUrl', (x, p) => ticketUrlEntry(c, x, p), { required: true, nonEmpty: true, max: 10 });
   const mount = c.list(json.mount, 'mount', (x, p) => c.selector(x, p), { required: true, nonEmpty: true, max: 10 });
 
   const fields: SiteProfile['fields'] = {};
