@@ -176,6 +176,14 @@ describe('readFields', () => {
     });
   });
 
+  it('technicians labelled as agents (BOSSDesk documentation), English and Spanish', () => {
+    const field = (label: string, value: string) => h('div', { class: 'field' }, h('dt', {}, label), h('dd', {}, value));
+    for (const label of ['Agent', 'Assigned agent', 'Agente', 'Agente asignado']) {
+      mount(h('dl', {}, field('Status', 'Open'), field(label, 'Marta Gómez')));
+      expect(readFields(document, BOSSDESK_PROFILE).technician, label).toBe('Marta Gómez');
+    }
+  });
+
   it('reads the cloud layout in Spanish through the Spanish labels', () => {
     const field = (label: string, value: string) => h('div', { class: 'field' }, h('dt', {}, label), h('dd', {}, value));
     mount(h('dl', {}, field('Estado', 'Abierto'), field('Categoría', 'Impresora'), field('Técnico', 'Marta Gómez'), field('Correo del solicitante', 'ana@example.com')));

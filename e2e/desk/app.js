@@ -20,6 +20,7 @@ const STRINGS = {
     fields: {
       status: 'Status', priority: 'Priority', type: 'Type', category: 'Category', source: 'Source',
       requester: 'Requester', requesterEmail: 'Requester email', technician: 'Technician', department: 'Department',
+      agent: 'Assigned agent',
     },
     subject: 'Subject',
     statuses: { open: 'Open', in_progress: 'In progress', on_hold: 'On hold', resolved: 'Resolved', closed: 'Closed' },
@@ -48,6 +49,7 @@ const STRINGS = {
     fields: {
       status: 'Estado', priority: 'Prioridad', type: 'Tipo', category: 'Categoría', source: 'Origen',
       requester: 'Solicitante', requesterEmail: 'Correo del solicitante', technician: 'Técnico', department: 'Departamento',
+      agent: 'Agente asignado',
     },
     subject: 'Asunto',
     statuses: { open: 'Abierto', in_progress: 'En curso', on_hold: 'En espera', resolved: 'Resuelto', closed: 'Cerrado' },
@@ -105,10 +107,12 @@ function parseRoute(href) {
     theme: q.get('theme') === 'dark' ? 'dark' : 'light',
     sidebarDelay: q.has('sidebarDelay') && Number.isFinite(delay) && delay >= 0 ? delay : 30,
     churn: q.has('churn') && q.get('churn') !== '0' && q.get('churn') !== 'false',
+    // The newer cloud ticket page: technicians are "agents" (as in BOSSDesk's documentation).
+    ui2: q.get('ui') === '2',
   };
   // Flags travel with every link the app makes, so they survive SPA navigation.
   const keep = new URLSearchParams();
-  for (const k of ['theme', 'sidebarDelay', 'churn']) if (q.has(k)) keep.set(k, q.get(k));
+  for (const k of ['theme', 'sidebarDelay', 'churn', 'ui']) if (q.has(k)) keep.set(k, q.get(k));
   const base = { flags, keep: keep.toString() };
   let m;
   if ((m = u.pathname.match(/^\/app\/(en|es)\/tickets\/?$/))) return { ...base, layout: 'cloud', lang: m[1], view: 'list' };
@@ -296,7 +300,7 @@ const cloud = {
       row(f.source, loc(tk.source)),
       row(f.requester, tk.requester.name),
       row(f.requesterEmail, email ? h('a', { href: `mailto:${email}` }, email) : null),
-      row(f.technician, tk.technician),
+      row(route.flags.ui2 ? f.agent : f.technician, tk.technician),
       row(f.department, loc(tk.department)));
 
     // Comments
@@ -755,7 +759,8 @@ function startChurn() {
 }
 
 function sameApp(a, b) {
-  return a.layout === b.layout && a.lang === b.lang && a.flags.theme === b.flags.theme && a.flags.churn === b.flags.churn;
+  return a.layout === b.layout && a.lang === b.lang && a.flags.theme === b.flags.theme && a.flags.churn === b.flags.churn
+    && a.flags.ui2 === b.flags.ui2;
 }
 
 function installNavigation() {

@@ -8,7 +8,8 @@
 //   /BOSSSupportCentral/ServiceRecords.aspx?lang=en|es          on-prem list
 //   /BOSSSupportCentral/ServiceRecord.aspx?id={id}&lang=en|es   on-prem ticket
 //   /                                        landing page with links
-// Query flags on any page: theme=dark, sidebarDelay=MS (default 30), churn=1.
+// Query flags on any page: theme=dark, sidebarDelay=MS (default 30), churn=1,
+//   ui=2 (cloud: the newer ticket page, technician labelled "Assigned agent").
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
