@@ -122,7 +122,11 @@ describe('validateProfile: errors, each with its path', () => {
     expect(errorsOf({ ...base(), reply: { subject: '#s', body: '#b', send: '#go', cc: '#cc' } })).toEqual(['reply.cc: unknown property']);
     expect(errorsOf({ ...base(), close: { closedValues: ['closed'] } })).toEqual(['close.controls: is required']);
     expect(errorsOf({ ...base(), close: { controls: [], closedValues: 'closed' } })).toEqual(['close.closedValues: must be a list']);
-    expect(errorsOf({ ...base(), close: { controls: ['#c'], closedValues: [], status: { select: '#s' } } })).toEqual(['close.status.apply: is required']);
+    // A status drop-down without an apply button saves on change: apply is optional, select is not.
+    const onChange = validateProfile({ ...base(), close: { controls: ['#c'], closedValues: [], status: { select: '#s' } } });
+    expect(onChange.ok && onChange.profile.close).toEqual({ controls: ['#c'], status: { select: '#s' }, closedValues: [] });
+    expect(errorsOf({ ...base(), close: { controls: ['#c'], closedValues: [], status: { apply: '#go' } } })).toEqual(['close.status.select: is required']);
+    expect(errorsOf({ ...base(), close: { controls: ['#c'], closedValues: [], status: { select: '#s', apply: 'a >' } } })).toEqual(['close.status.apply: invalid CSS selector']);
     expect(errorsOf({ ...base(), close: 'yes' })).toEqual(['close: must be an object']);
     // They are optional.
     const p = base();

@@ -286,7 +286,9 @@ const cloud = {
         updateBtn.disabled = false;
       }
     };
-    updateBtn.addEventListener('click', () => doStatus(select.value));
+    // The newer page has no Update button: the drop-down saves as soon as it changes.
+    if (route.flags.ui2) select.addEventListener('change', () => doStatus(select.value));
+    else updateBtn.addEventListener('click', () => doStatus(select.value));
     closeBtn.addEventListener('click', () => doStatus('closed'));
 
     // Fields
@@ -394,7 +396,7 @@ const cloud = {
           h('h1', { class: 'ticket-title' }, h('span', { class: 'ticket-number' }, `#${tk.id}`), ` ${loc(tk.title)}`),
           h('p', { class: 'ticket-meta' }, `${t.created} ${fmtDate(tk.createdAt)} · ${tk.requester.name}`)),
         h('div', { class: 'ticket-actions' },
-          h('div', { class: 'status-control' }, h('label', { for: 'status-select' }, t.changeStatus), select, updateBtn),
+          h('div', { class: 'status-control' }, h('label', { for: 'status-select' }, t.changeStatus), select, route.flags.ui2 ? null : updateBtn),
           closeBtn)),
       banners,
       h('section', { class: 'panel details' }, h('h2', {}, t.details), fields),

@@ -9,7 +9,8 @@
 //   /BOSSSupportCentral/ServiceRecord.aspx?id={id}&lang=en|es   on-prem ticket
 //   /                                        landing page with links
 // Query flags on any page: theme=dark, sidebarDelay=MS (default 30), churn=1,
-//   ui=2 (cloud: the newer ticket page, technician labelled "Assigned agent").
+//   ui=2 (cloud: the newer ticket page, technician labelled "Assigned agent", a status drop-down
+//   that saves on change, no Update button).
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';

@@ -35,8 +35,9 @@ export interface SiteProfile {
   close?: {
     /** Buttons that close or resolve the ticket. */
     controls: string[];
-    /** A status select applied by a button; refused when its value means closed. */
-    status?: { select: string; apply: string };
+    /** The status drop-down and the button that applies it; without `apply` (or when that button
+     *  is not on the page) the drop-down saves as soon as it changes. A closed value is refused. */
+    status?: { select: string; apply?: string };
     /** Status values and option texts that mean closed or resolved (case-insensitive). */
     closedValues: string[];
   };

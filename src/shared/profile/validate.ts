@@ -238,13 +238,14 @@ export function validateProfile(json: unknown, opts: { selectors?: SelectorCheck
     c.unknownKeys(rx, ['controls', 'status', 'closedValues'], 'close.');
     const controls = c.list(rx.controls, 'close.controls', (x, p) => c.selector(x, p), { required: true });
     const closedValues = c.list(rx.closedValues, 'close.closedValues', (x, p) => c.text(x, p), { required: true, max: MAX.closedValues });
-    let status: { select: string; apply: string } | undefined;
+    let status: { select: string; apply?: string } | undefined;
     const rs = c.object(rx.status, 'close.status', false);
     if (rs) {
       c.unknownKeys(rs, ['select', 'apply'], 'close.status.');
       const select = c.selector(rs.select, 'close.status.select');
-      const apply = c.selector(rs.apply, 'close.status.apply');
-      if (select && apply) status = { select, apply };
+      // No apply button: the drop-down saves on change.
+      const apply = c.selector(rs.apply, 'close.status.apply', false);
+      if (select) status = { select, ...(apply ? { apply } : {}) };
     }
     if (controls && closedValues) close = { controls, ...(status ? { status } : {}), closedValues };
   }
