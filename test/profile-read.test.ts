@@ -2,7 +2,7 @@
 // Reading BOSS ticket pages with the built-in site profiles. The fixtures are built node by node
 // (no HTML strings) in the two layouts BOSS ships: BOSSDesk (cloud) and Support Central (on-prem).
 import { describe, it, expect, beforeEach } from 'vitest';
-import { diagnose, findByLabel, firstMatch, readField, readFields, ticketIdFromUrl } from '../src/shared/profile/read';
+import { diagnose, findByLabel, firstMatch, numberIsId, readField, readFieldAt, readFields, ticketIdFromUrl } from '../src/shared/profile/read';
 import { BOSSDESK_PROFILE, BUILTIN_PROFILES, SUPPORT_CENTRAL_PROFILE } from '../src/shared/profile/builtin';
 import type { SiteProfile } from '../src/shared/profile/types';
 
@@ -158,6 +158,21 @@ describe('ticketIdFromUrl', () => {
   });
 });
 
+describe('numberIsId', () => {
+  it('compares digits only: "#", prefixes, separators and leading zeros do not matter', () => {
+    expect(numberIsId('#1042', '1042')).toBe(true);
+    expect(numberIsId('SR-01042', '1042')).toBe(true);
+    expect(numberIsId('Ticket 1-042', '1042')).toBe(true);
+    expect(numberIsId('#1042', '1043')).toBe(false);
+    expect(numberIsId('INC-2024-1042', '1042')).toBe(false);
+  });
+
+  it('nothing to compare without digits on either side', () => {
+    expect(numberIsId('ABC', '1042')).toBeUndefined();
+    expect(numberIsId('#1042', 'a7f-uuid'.replace(/\d/g, ''))).toBeUndefined();
+  });
+});
+
 describe('readFields', () => {
   it('reads every field of the cloud layout', () => {
     mount(cloudPage());
@@ -275,6 +290,13 @@ describe('readField', () => {
     expect(readField(document, { selector: '.cat', labels: ['Category'] })).toBe('From selector');
     expect(readField(document, { selector: '.missing', labels: ['Category'] })).toBe('From label');
     expect(readField(document, { selector: '[[invalid', labels: ['Category'] })).toBe('From label');
+  });
+
+  it('readFieldAt gives the element the value was read from', () => {
+    mount(h('h1', {}, h('span', { class: 'n' }, '#1042')));
+    const at = readFieldAt(document, { selector: '.n' });
+    expect(at?.value).toBe('#1042');
+    expect(at?.el).toBe(document.querySelector('.n'));
   });
 
   it('applies the pattern: first group, whole match, no match, invalid pattern', () => {

@@ -76,6 +76,16 @@ describe('validateProfile: errors, each with its path', () => {
     expect(bad).toMatch(/^ticketUrl\[0\]\.path: invalid regular expression \(.+\)$/);
   });
 
+  it('numberInUrl: optional, true or false', () => {
+    for (const v of [true, false]) {
+      const r = validateProfile({ ...base(), numberInUrl: v });
+      expect(r.ok && r.profile.numberInUrl).toBe(v);
+    }
+    const r = validateProfile(base());
+    expect(r.ok && 'numberInUrl' in r.profile).toBe(false);
+    expect(errorsOf({ ...base(), numberInUrl: 'yes' })).toEqual(['numberInUrl: must be true or false']);
+  });
+
   it('fields: unknown names, number and title required', () => {
     const p = base();
     (p.fields as Json).department = { labels: ['Department'] };

@@ -109,10 +109,11 @@ function parseRoute(href) {
     churn: q.has('churn') && q.get('churn') !== '0' && q.get('churn') !== 'false',
     // The newer cloud ticket page: technicians are "agents" (as in BOSSDesk's documentation).
     ui2: q.get('ui') === '2',
+    swapDelay: Number(q.get('swapDelay')) > 0 ? Number(q.get('swapDelay')) : 0,
   };
   // Flags travel with every link the app makes, so they survive SPA navigation.
   const keep = new URLSearchParams();
-  for (const k of ['theme', 'sidebarDelay', 'churn', 'ui']) if (q.has(k)) keep.set(k, q.get(k));
+  for (const k of ['theme', 'sidebarDelay', 'churn', 'ui', 'swapDelay']) if (q.has(k)) keep.set(k, q.get(k));
   const base = { flags, keep: keep.toString() };
   let m;
   if ((m = u.pathname.match(/^\/app\/(en|es)\/tickets\/?$/))) return { ...base, layout: 'cloud', lang: m[1], view: 'list' };
@@ -701,7 +702,10 @@ async function show(r) {
   route = r;
   const gen = ++navGen;
   clearTimeout(sidebarTimer);
-  unmount();
+  // swapDelay: the outgoing ticket stays on screen (forms and all) under the new URL until the next
+  // one has loaded and swapDelay ms have passed, as desks that fetch, then render, behave.
+  const late = r.flags.swapDelay > 0 && r.view === 'ticket' && mounted.area !== null;
+  if (!late) unmount();
   renderList();
   const L = layout();
   if (r.view === 'list') {
@@ -711,13 +715,15 @@ async function show(r) {
     return;
   }
   const loading = h('p', { class: 'loading' }, t.loading);
-  shell.content.append(loading);
+  if (!late) shell.content.append(loading);
   let tk;
   try {
     if (!Number.isFinite(r.id)) throw Object.assign(new Error('bad id'), { status: 404 });
     tk = await api(`/api/tickets/${r.id}`);
+    if (late) await new Promise((resolve) => setTimeout(resolve, r.flags.swapDelay));
   } catch (e) {
     if (gen !== navGen) return;
+    unmount();
     loading.remove();
     document.title = t.notFound;
     mounted.area = e.status === 404 ? L.message(t.notFound, t.notFoundText) : L.message(t.error, e.message);
@@ -725,6 +731,7 @@ async function show(r) {
     return;
   }
   if (gen !== navGen) return;
+  unmount();
   loading.remove();
   document.title = titleFor(tk);
   mounted.area = L.ticketArea(tk, actionsFor(tk));

@@ -10,7 +10,8 @@
 //   /                                        landing page with links
 // Query flags on any page: theme=dark, sidebarDelay=MS (default 30), churn=1,
 //   ui=2 (cloud: the newer ticket page, technician labelled "Assigned agent", a status drop-down
-//   that saves on change, no Update button).
+//   that saves on change, no Update button), swapDelay=MS (SPA navigation: the URL changes first,
+//   the outgoing ticket stays on screen until the next one is loaded and MS have passed).
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';

@@ -165,6 +165,7 @@ export function Widget({ store, actions }: { store: WidgetStore; actions: Widget
       {active && active.state !== 'creating' && <OpenCase c={active} actions={actions} busy={s.busy} now={now} />}
       {waiting && <p class="tv-waiting" data-testid="waiting">{t('waitingRetry')}</p>}
       {s.refusedClose && active && <p class="tv-error" role="alert" data-testid="close-refused">{t('closeRefused')}</p>}
+      {s.pageChanged && <p class="tv-error" role="alert" data-testid="page-changed">{t('pageChanged')}</p>}
       {error && (
         <div class="tv-error" role="alert" data-testid="error" data-code={error.code}>
           <p>{errorMessage(error)}{error.detail && error.code === 'forbidden' ? ` ${t('permMissing', permissionNames(error.detail))}` : ''}</p>

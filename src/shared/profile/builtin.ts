@@ -32,6 +32,8 @@ export const BOSSDESK_PROFILE: SiteProfile = {
   id: 'bossdesk',
   name: 'BOSSDesk (cloud)',
   ticketUrl: ['/tickets?/(?:view/|edit/|details/)?(?<id>\\d+)(?=[/?#]|$)'],
+  // BOSSDesk records carry an internal id in the URL and show their friendly_id: never compare them.
+  numberInUrl: false,
   fields: byLabel({
     number: { selector: '.ticket-number', labels: BUILTIN_LABELS.number },
     title: { selector: '.ticket-title', pattern: '^\\s*#?[A-Z]*-?\\d+\\s+(.+)$', labels: BUILTIN_LABELS.title },

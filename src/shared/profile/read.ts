@@ -82,20 +82,28 @@ function applyPattern(text: string, pattern: string | undefined): string | undef
   return m ? (m[1] ?? m[0]) : undefined;
 }
 
-export function readField(root: ParentNode, rule: FieldRule | undefined): string | undefined {
+/** A field's value and the element it was read from (to tell a re-rendered ticket from the same one). */
+export function readFieldAt(root: ParentNode, rule: FieldRule | undefined): { el: Element; value: string } | undefined {
   if (!rule) return undefined;
   let el: Element | undefined;
-  if (rule.selector) {
-    try {
-      el = root.querySelector(rule.selector) ?? undefined;
-    } catch {
-      el = undefined;
-    }
-  }
+  if (rule.selector) el = firstMatch(root, [rule.selector]);
   if (!el && rule.labels?.length) el = findByLabel(root, rule.labels);
   if (!el) return undefined;
   const value = applyPattern(valueText(el), rule.pattern)?.trim();
-  return value || undefined;
+  return value ? { el, value } : undefined;
+}
+
+export const readField = (root: ParentNode, rule: FieldRule | undefined): string | undefined => readFieldAt(root, rule)?.value;
+
+/** Digits without leading zeros: "#1042", "SR-01042" and "1042" all give "1042". */
+const digits = (s: string) => s.replace(/\D/g, '').replace(/^0+(?=\d)/, '');
+
+/** Whether the ticket number shown on a page is the id in its URL, comparing digits only ("#",
+ *  prefixes and separators ignored); undefined when either has no digits to compare. */
+export function numberIsId(number: string, id: string): boolean | undefined {
+  const n = digits(number);
+  const i = digits(id);
+  return n && i ? n === i : undefined;
 }
 
 export function readFields(root: ParentNode, profile: SiteProfile): Partial<Record<TicketField, string>> {

@@ -27,6 +27,12 @@ export interface SiteProfile {
   /** Regex sources tested against `pathname + search` (the named group `id` is the ticket id), or
    *  `{ path, param }` entries. */
   ticketUrl: (string | TicketUrlParam)[];
+  /** Whether the number shown on the page is the id in the URL (digits compared, "#" and prefixes
+   *  ignored). true: they must match before the widget starts; false: they differ by design (an
+   *  internal id in the URL), so after an in-page navigation the widget waits until the ticket's
+   *  content has been replaced; absent: a match is enough, otherwise the content must have been
+   *  replaced. */
+  numberInUrl?: boolean;
   fields: Partial<Record<TicketField, FieldRule>>;
   /** Where the widget goes (the integrations area of the right-hand sidebar); first match wins. */
   mount: string[];

@@ -9,7 +9,7 @@ import type { FieldRule, SiteProfile, TicketUrlParam } from './types';
 export type IssueCode =
   | 'bad_json' | 'too_large' | 'not_object' | 'required' | 'not_string' | 'not_list' | 'empty' | 'too_long'
   | 'too_many' | 'must_be_1' | 'bad_id' | 'unknown_property' | 'unknown_field' | 'bad_regex' | 'no_id_group'
-  | 'bad_selector' | 'needs_label_or_selector';
+  | 'bad_selector' | 'needs_label_or_selector' | 'not_boolean';
 
 export interface Issue {
   /** Where: `fields.category.selector`, `ticketUrl[0]`; `profile` for the whole document. */
@@ -46,6 +46,7 @@ const MESSAGES: Record<IssueCode, string> = {
   no_id_group: 'regex has no (?<id>…) group',
   bad_selector: 'invalid CSS selector',
   needs_label_or_selector: 'needs labels or a selector',
+  not_boolean: 'must be true or false',
 };
 
 /** `path: message (detail)`, in English: for logs, the worker, and as the UI's fallback text. */
@@ -177,7 +178,7 @@ function fieldRule(c: Checker, v: unknown, path: string): FieldRule | undefined 
   return rule;
 }
 
-const TOP_KEYS = ['version', 'id', 'name', 'description', 'ticketUrl', 'fields', 'mount', 'comment', 'reply', 'close'] as const;
+const TOP_KEYS = ['version', 'id', 'name', 'description', 'ticketUrl', 'numberInUrl', 'fields', 'mount', 'comment', 'reply', 'close'] as const;
 
 /** Checks a parsed profile. `selectors`: 'dom' (default where a DOM exists) or 'syntax'. */
 export function validateProfile(json: unknown, opts: { selectors?: SelectorCheck } = {}): ValidationResult {
@@ -195,6 +196,8 @@ export function validateProfile(json: unknown, opts: { selectors?: SelectorCheck
   const name = c.text(json.name, 'name', { required: true });
   const description = c.text(json.description, 'description', { max: MAX.longText, nonEmpty: false });
   const ticketUrl = c.list(json.ticketUrl, 'ticketUrl', (x, p) => ticketUrlEntry(c, x, p), { required: true, nonEmpty: true, max: 10 });
+  const numberInUrl = json.numberInUrl;
+  if (numberInUrl !== undefined && typeof numberInUrl !== 'boolean') c.add('numberInUrl', 'not_boolean');
   const mount = c.list(json.mount, 'mount', (x, p) => c.selector(x, p), { required: true, nonEmpty: true, max: 10 });
 
   const fields: SiteProfile['fields'] = {};
@@ -254,7 +257,7 @@ export function validateProfile(json: unknown, opts: { selectors?: SelectorCheck
   // Known keys only, in a fixed order: what is exported is what was validated.
   const profile: SiteProfile = {
     version: 1, id: id!, name: name!.trim(), ...(description ? { description } : {}),
-    ticketUrl: ticketUrl!, fields, mount: mount!,
+    ticketUrl: ticketUrl!, ...(typeof numberInUrl === 'boolean' ? { numberInUrl } : {}), fields, mount: mount!,
     ...(comment ? { comment } : {}), ...(reply ? { reply } : {}), ...(close ? { close } : {}),
   };
   return { ok: true, profile };
