@@ -38,7 +38,7 @@ const STRINGS = {
     // on-prem
     serviceRecord: 'Service Record', serviceRecords: 'Service Records', myRecords: 'My service records',
     loggedInAs: 'Logged in as:', logOut: 'Log out', home: 'Home', notes: 'Notes', date: 'Date', author: 'Author',
-    visibility: 'Visibility', note: 'Note', general: 'General', number: 'Number', updated: 'Updated',
+    visibility: 'Visibility', note: 'Note', general: 'General', number: 'Number', updated: 'Updated', emailed: 'E-mail',
     landing: 'Demo BOSS help desk',
   },
   es: {
@@ -66,7 +66,7 @@ const STRINGS = {
     error: 'Algo ha fallado:',
     serviceRecord: 'Registro de servicio', serviceRecords: 'Registros de servicio', myRecords: 'Mis registros de servicio',
     loggedInAs: 'Conectado como:', logOut: 'Cerrar sesión', home: 'Inicio', notes: 'Notas', date: 'Fecha', author: 'Autor',
-    visibility: 'Visibilidad', note: 'Nota', general: 'General', number: 'Número', updated: 'Actualizado',
+    visibility: 'Visibilidad', note: 'Nota', general: 'General', number: 'Número', updated: 'Actualizado', emailed: 'Correo',
     landing: 'Help desk BOSS de demostración',
   },
 };
@@ -110,10 +110,11 @@ function parseRoute(href) {
     // The newer cloud ticket page: technicians are "agents" (as in BOSSDesk's documentation).
     ui2: q.get('ui') === '2',
     swapDelay: Number(q.get('swapDelay')) > 0 ? Number(q.get('swapDelay')) : 0,
+    postback: q.get('postback') === '1',
   };
   // Flags travel with every link the app makes, so they survive SPA navigation.
   const keep = new URLSearchParams();
-  for (const k of ['theme', 'sidebarDelay', 'churn', 'ui', 'swapDelay']) if (q.has(k)) keep.set(k, q.get(k));
+  for (const k of ['theme', 'sidebarDelay', 'churn', 'ui', 'swapDelay', 'postback']) if (q.has(k)) keep.set(k, q.get(k));
   const base = { flags, keep: keep.toString() };
   let m;
   if ((m = u.pathname.match(/^\/app\/(en|es)\/tickets\/?$/))) return { ...base, layout: 'cloud', lang: m[1], view: 'list' };
@@ -339,6 +340,7 @@ const cloud = {
       commentBtn.disabled = true;
       try {
         const c = await actions.addComment(text, internalBox.checked);
+        if (!c.id) return; // dropped by the desk (test control): nothing shows, the text stays
         commentList.append(commentItem(c));
         noComments.hidden = true;
         commentText.value = '';
@@ -454,8 +456,12 @@ const onprem = {
         h('li', {}, h('a', {}, t.reports))),
       h('table', { id: 'layoutTable', class: 'layout', cellspacing: 0, cellpadding: 0 }, h('tbody', {}, layoutRow)),
       h('div', { id: 'footer' }, 'BOSS Support Central 9.4.2 © BOSS Solutions'));
-    // WebForms pages post back; this demo never does (buttons are type="button", but be safe).
-    form.addEventListener('submit', (ev) => ev.preventDefault());
+    // WebForms pages post back: with postback=1 the note and reply buttons submit this form to the
+    // page's current address (the server stores what the clicked button says, answers the page).
+    form.addEventListener('submit', (ev) => {
+      if (route.flags.postback) form.action = location.pathname + location.search;
+      else ev.preventDefault();
+    });
     document.getElementById('app').replaceChildren(form);
     return { list: list.tBodies[0], content: mainColumn, layoutRow, leftColumn };
   },
@@ -544,16 +550,23 @@ const onprem = {
     const noteRow = (c) => h('tr', { class: rows++ % 2 ? 'alt note-row' : 'note-row' },
       h('td', { class: 'nowrap' }, fmtDate(c.at, 'short')),
       h('td', { class: 'nowrap' }, c.author),
-      h('td', {}, h('span', { class: c.internal ? 'tag tag-internal' : 'tag tag-public' }, c.internal ? t.internal : t.public)),
+      h('td', {}, c.email
+        ? h('span', { class: 'tag tag-email' }, t.emailed)
+        : h('span', { class: c.internal ? 'tag tag-internal' : 'tag tag-public' }, c.internal ? t.internal : t.public)),
       h('td', { class: 'note-text' }, c.text));
-    const thread = threadOf(tk);
+    // Support Central logs the e-mails sent from the record with its notes.
+    const emails = (tk.replies ?? []).map((r) => ({ author: TECHNICIAN, at: r.at, internal: false, email: true, text: r.body }));
+    const thread = [...threadOf(tk), ...emails].sort((a, b) => a.at.localeCompare(b.at));
     notesBody.append(...thread.map(noteRow));
     const emptyNotes = h('div', { class: 'empty', hidden: thread.length > 0 }, t.noComments);
     const noteText = h('textarea', { id: `${P}txtNote`, name: `${N}txtNote`, rows: 4, cols: 60, placeholder: t.commentPlaceholder });
     const noteInternal = h('input', { type: 'checkbox', id: `${P}chkInternal`, name: `${N}chkInternal` });
-    const noteBtn = h('input', { type: 'button', id: `${P}btnAddNote`, name: `${N}btnAddNote`, value: t.addComment, class: 'button' });
+    // postback=1: real submit buttons, the form posts back to the server (see shell()).
+    const buttonType = route.flags.postback ? 'submit' : 'button';
+    const noteBtn = h('input', { type: buttonType, id: `${P}btnAddNote`, name: `${N}btnAddNote`, value: t.addComment, class: 'button' });
     const noteMsg = h('span', { id: `${P}lblNoteResult`, class: 'result' });
     noteBtn.addEventListener('click', async () => {
+      if (route.flags.postback) return;
       const text = noteText.value; // whatever is in the box right now
       if (!text.trim()) {
         noteMsg.className = 'result error';
@@ -563,6 +576,7 @@ const onprem = {
       noteBtn.disabled = true;
       try {
         const c = await actions.addComment(text, noteInternal.checked);
+        if (!c.id) return; // dropped by the desk (test control): nothing shows, the text stays
         notesBody.append(noteRow(c));
         emptyNotes.hidden = true;
         noteText.value = '';
@@ -581,11 +595,11 @@ const onprem = {
     const replyTo = h('input', { type: 'text', id: `${P}txtReplyTo`, name: `${N}txtReplyTo`, readonly: true, value: email ?? '', class: 'readonly' });
     const replySubject = h('input', { type: 'text', id: `${P}txtReplySubject`, name: `${N}txtReplySubject`, size: 60 });
     const replyBody = h('textarea', { id: `${P}txtReplyBody`, name: `${N}txtReplyBody`, rows: 6, cols: 60 });
-    const sendBtn = h('input', { type: 'button', id: `${P}btnSendReply`, name: `${N}btnSendReply`, value: t.send, class: 'button' });
+    const sendBtn = h('input', { type: buttonType, id: `${P}btnSendReply`, name: `${N}btnSendReply`, value: t.send, class: 'button' });
     const replyMsg = h('span', { id: `${P}lblReplyResult`, class: 'result' });
     for (const el of [replySubject, replyBody, sendBtn]) el.disabled = !email;
     sendBtn.addEventListener('click', async () => {
-      if (!email) return;
+      if (!email || route.flags.postback) return;
       const body = replyBody.value;
       if (!body.trim()) {
         replyMsg.className = 'result error';

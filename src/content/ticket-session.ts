@@ -15,6 +15,7 @@ export class TicketSession {
   readonly host: HTMLElement;
   private readonly store = createWidgetStore();
   private readonly cleanups: (() => void)[] = [];
+  private tasks = Promise.resolve();
 
   /** `number`: the ticket number the page showed when the session started. */
   constructor(private readonly profile: SiteProfile, private readonly id: string, mountPoint: Element, private readonly number: string) {
@@ -49,10 +50,14 @@ export class TicketSession {
       this.store.setState((s) => ({ view: m.view, refusedClose: s.refusedClose && stillOpen }));
     } else if (m.type === 'page-task' && m.ticketKey === this.key) {
       const t = m.task;
-      // Not on another ticket's forms: the task stays pending and is offered again.
-      const done = this.stillShown()
-        && (t.kind === 'comment' ? postComment(this.profile, t.text) : fillReply(this.profile, t.subject, t.body, t.send));
-      void request({ type: 'task/result', ticketKey: this.key, caseId: m.caseId, kind: t.kind, done });
+      // One task at a time: each waits for the page to confirm it, and a form that posts the whole
+      // page back must not be interrupted by the next one.
+      this.tasks = this.tasks.then(async () => {
+        // Not on another ticket's forms: the task stays pending and is offered again.
+        const done = this.stillShown()
+          && (await (t.kind === 'comment' ? postComment(this.profile, t.text) : fillReply(this.profile, t.subject, t.body, t.send)));
+        void request({ type: 'task/result', ticketKey: this.key, caseId: m.caseId, kind: t.kind, done });
+      });
     }
   }
 
