@@ -1,7 +1,7 @@
 // The widget against the page it lives in: its shadow root is open (the page can reach it), so
 // clicks made by page script are ignored while real clicks work, and an address from the API goes
 // into an href only when it is https.
-import { test, expect, connectToken, widget } from './fixtures';
+import { test, expect, connectToken, widget, currentWorker } from './fixtures';
 
 const START = 'Start TeamViewer session';
 const STOP = 'Stop TeamViewer session';
@@ -80,4 +80,35 @@ test('an https customer link is a link', async ({ page, extensionId, sandbox, de
   await page.goto(desk.ticketUrl('1045'));
   await widget(page).getByRole('button', { name: START }).click();
   await expect(widget(page).getByTestId('customer-link')).toHaveAttribute('href', /^https:\/\/get\.teamviewer\.com\/v15\/s\d+$/);
+});
+
+test('the supporter link is nowhere in the page; Connect asks the worker, with the ticket key, on a real click only', async ({ context, page, extensionId, sandbox, desk }) => {
+  await connectToken(page, extensionId, sandbox);
+  await expect(page.getByTestId('account')).toBeVisible();
+  await page.goto(desk.ticketUrl('1042'));
+  await widget(page).getByRole('button', { name: START }).click();
+  await expect(widget(page).getByTestId('code')).toBeVisible();
+  const supporter = (await sandbox.state()).sessions[0]!.supporter_link;
+  const secret = supporter.split('-').pop()!;
+  const inPage = await page.evaluate(() => {
+    const root = document.querySelector('tv4boss-widget')!.shadowRoot!;
+    const attrs = [...root.querySelectorAll('*')].flatMap((e) => [...e.attributes].map((a) => a.value));
+    return `${attrs.join(' ')} ${root.textContent} ${new XMLSerializer().serializeToString(document)}`;
+  });
+  expect(inPage).not.toContain(supporter);
+  expect(inPage).not.toContain(secret);
+
+  // What the worker is asked (a listener next to the router's).
+  const sw = await currentWorker(context);
+  await sw.evaluate(() => {
+    const g = globalThis as unknown as { __seen: unknown[] };
+    g.__seen = [];
+    chrome.runtime.onMessage.addListener((m: unknown) => { g.__seen.push(m); });
+  });
+  const seen = () => sw.evaluate(() => (globalThis as unknown as { __seen: { type: string }[] }).__seen.filter((m) => m.type === 'case/connect'));
+  expect(await scriptClick(page, '[data-testid=connect]')).toBe(true);
+  await page.waitForTimeout(1000);
+  expect(await seen()).toEqual([]);
+  await widget(page).getByRole('button', { name: 'Connect to the customer' }).click();
+  await expect.poll(seen).toEqual([{ type: 'case/connect', ticketKey: `${new URL(desk.handle.url).origin}#1042` }]);
 });

@@ -75,6 +75,7 @@ export class TicketSession {
       void this.act(() => request({ type: 'case/start', ticket: this.ticket() }));
     },
     stop: () => void this.act(() => request({ type: 'case/stop', ticketKey: this.key })),
+    connect: () => void request({ type: 'case/connect', ticketKey: this.key }).then((r) => r.ok || this.store.setState({ localError: r.error })),
     openOptions: () => void request({ type: 'options/open', ticket: this.ticket() }),
     copy: async (text) => {
       try {

@@ -79,6 +79,9 @@ export interface Requests {
   'case/start': { req: { ticket: Ticket }; res: TicketView };
   'case/stop': { req: { ticketKey: string }; res: TicketView };
   'ticket/view': { req: { ticketKey: string }; res: TicketView };
+  /** From the widget's Connect button: the worker opens the active case's supporter link in a new
+   *  tab (the link carries a secret, so it is never put in the page). */
+  'case/connect': { req: { ticketKey: string }; res: null };
   /** A tab reports whether it could do a page task (post the comment, fill or send the reply). */
   'task/result': { req: { ticketKey: string; caseId: string; kind: PageTaskKind; done: boolean }; res: null };
   /** From a ticket's widget: opens the options page, which may preview the email with that ticket. */
@@ -104,8 +107,8 @@ export type RequestType = keyof Requests;
 export type Message<K extends RequestType = RequestType> = { type: K } & Requests[K]['req'];
 
 /** What a help-desk page (content script) may ask. Everything else needs an extension page. */
-export const CONTENT_REQUESTS: readonly RequestType[] = ['case/start', 'case/stop', 'ticket/view', 'task/result', 'options/open',
-  'profile/for-page', 'page/diagnosis'];
+export const CONTENT_REQUESTS: readonly RequestType[] = ['case/start', 'case/stop', 'case/connect', 'ticket/view', 'task/result',
+  'options/open', 'profile/for-page', 'page/diagnosis'];
 
 export const TICKET_PORT = 'ticket';
 

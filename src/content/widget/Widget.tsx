@@ -9,6 +9,8 @@ import { safeHref } from './links';
 export interface WidgetActions {
   start(): void;
   stop(): void;
+  /** Asks the worker to open the supporter link (never in the page: it carries a secret). */
+  connect(): void;
   openOptions(): void;
   copy(text: string): Promise<boolean>;
 }
@@ -92,7 +94,7 @@ function OpenCase({ c, actions, busy, now }: { c: CaseView; actions: WidgetActio
         </dd>
         <dt>{t('supporterLink')}</dt>
         <dd>
-          <a data-testid="supporter-link" href={c.supporterLink} target="_blank" rel="noopener noreferrer">{t('connectNow')}</a>
+          <button type="button" data-testid="connect" onClick={trusted(actions.connect)}>{t('connectNow')}</button>
         </dd>
         <dt>{t('customerLink')}</dt>
         <dd class="tv-code-row">
