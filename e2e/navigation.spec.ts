@@ -53,6 +53,30 @@ for (const layout of ['cloud', 'onprem'] as Layout[]) {
   });
 }
 
+test('cloud, a desk that renders the next ticket before changing the address: B mounts, and A\'s pending comment is not posted on B\'s page', async ({ page, desk }) => {
+  // A's closing comment is pending (its form was gone), the page stays on A.
+  await page.goto(withFlags(desk.ticketUrl('1042'), 'renderFirst=1'));
+  await startFromWidget(page, withFlags(desk.ticketUrl('1042'), 'renderFirst=1'));
+  await page.locator('.comment-form').evaluate((f) => f.remove());
+  await widget(page).getByRole('button', { name: STOP }).click();
+  await expect(widget(page).getByTestId('comment-pending')).toBeVisible();
+
+  // B is rendered under A's address first (A's sidebar and widget go), then the address changes.
+  await link(page, 'cloud', '1043').click();
+  await expect(page).toHaveURL(/1043/);
+  await expect(number(page, 'cloud')).toContainText('1043');
+  await expect(widget(page).getByRole('button', { name: START })).toBeVisible();
+  await page.waitForTimeout(500);
+  await expect(widget(page)).toHaveCount(1);
+  expect(await desk.comments()).toHaveLength(0); // A's comment never went into B's form
+
+  // Back on A (popstate), A's comment is posted on A.
+  await page.goBack();
+  await expect(number(page, 'cloud')).toContainText('1042');
+  await expect.poll(async () => (await desk.comments('1042')).length).toBe(1);
+  expect(await desk.comments('1043')).toHaveLength(0);
+});
+
 test('play is refused when the page no longer shows the widget\'s ticket', async ({ page, desk, sandbox }) => {
   await page.goto(desk.ticketUrl('1042'));
   const play = widget(page).getByRole('button', { name: START });

@@ -111,10 +111,11 @@ function parseRoute(href) {
     ui2: q.get('ui') === '2',
     swapDelay: Number(q.get('swapDelay')) > 0 ? Number(q.get('swapDelay')) : 0,
     postback: q.get('postback') === '1',
+    renderFirst: q.get('renderFirst') === '1',
   };
   // Flags travel with every link the app makes, so they survive SPA navigation.
   const keep = new URLSearchParams();
-  for (const k of ['theme', 'sidebarDelay', 'churn', 'ui', 'swapDelay', 'postback']) if (q.has(k)) keep.set(k, q.get(k));
+  for (const k of ['theme', 'sidebarDelay', 'churn', 'ui', 'swapDelay', 'postback', 'renderFirst']) if (q.has(k)) keep.set(k, q.get(k));
   const base = { flags, keep: keep.toString() };
   let m;
   if ((m = u.pathname.match(/^\/app\/(en|es)\/tickets\/?$/))) return { ...base, layout: 'cloud', lang: m[1], view: 'list' };
@@ -712,7 +713,8 @@ function titleFor(tk) {
     : `#${tk.id} ${loc(tk.title)} · BOSSDesk`;
 }
 
-async function show(r) {
+/** `rendered`: called once the ticket (and its sidebar) is on screen. */
+async function show(r, rendered) {
   route = r;
   const gen = ++navGen;
   clearTimeout(sidebarTimer);
@@ -755,6 +757,7 @@ async function show(r) {
     if (gen !== navGen) return;
     mounted.sidebar = L.sidebar(tk);
     L.mount(null, mounted.sidebar);
+    rendered?.();
   }, r.flags.sidebarDelay);
 }
 
@@ -796,8 +799,13 @@ function installNavigation() {
     const next = parseRoute(url.href);
     if (next.layout === 'home' || !sameApp(route, next)) return; // full page load
     ev.preventDefault();
-    if (url.href !== location.href) history.pushState(null, '', url.href);
-    void show(next);
+    const push = () => { if (url.href !== location.href) history.pushState(null, '', url.href); };
+    // renderFirst: the next ticket is rendered first, the address changed after (some routers do).
+    if (next.flags.renderFirst) void show(next, push);
+    else {
+      push();
+      void show(next);
+    }
   });
   window.addEventListener('popstate', () => {
     const next = parseRoute(location.href);

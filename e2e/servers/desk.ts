@@ -13,7 +13,8 @@
 //   that saves on change, no Update button), swapDelay=MS (SPA navigation: the URL changes first,
 //   the outgoing ticket stays on screen until the next one is loaded and MS have passed),
 //   postback=1 (on-prem: the note and reply buttons post the whole form back, WebForms style:
-//   POST to the page's address, answered with the page).
+//   POST to the page's address, answered with the page), renderFirst=1 (SPA navigation renders
+//   the next ticket first and changes the address after).
 // Test controls: POST /api/control { "dropComments": true } (see DeskBehaviour).
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';

@@ -50,20 +50,23 @@ function shown(profile: SiteProfile): Shown | undefined {
 let syncedKey: string | undefined;
 let before: Shown | undefined;
 let beforeHref = '';
-/** The number of the last ticket a session started on. */
-let lastShown: { key: string; number: string } | undefined;
+/** The last ticket a session started on, the number the page showed for it, and where. */
+let lastShown: { key: string; number: string; href: string } | undefined;
 
 /** The number on the page when it really shows `page`'s ticket, else undefined. Where the number
- *  is the URL's id (profile `numberInUrl`, else when the digits happen to match) that is checked;
- *  otherwise the ticket's content must have been replaced since the navigation: number and title
- *  still the very nodes and text shown then, or the last started ticket's number, mean "not yet". */
+ *  is the URL's id (profile `numberInUrl`, else when the digits happen to match) that is checked.
+ *  Otherwise: the last started ticket's number means that ticket, so not this one; at the very
+ *  address that ticket started on, another number is another ticket (a desk that renders the next
+ *  ticket before changing the address shows it under the old address first, and the widget it
+ *  removed must not come back there); and number and title still the very nodes and text shown
+ *  when the address changed mean the content has not been replaced yet. */
 function showsTicket(page: Page): string | undefined {
   const s = shown(page.profile);
   if (!s) return undefined;
   const { numberInUrl } = page.profile;
   const match = numberIsId(s.nt, page.id);
   if (numberInUrl || (match && numberInUrl !== false)) return match ? s.nt : undefined;
-  const stale = (lastShown && lastShown.key !== keyOf(page) && lastShown.number === s.nt)
+  const stale = (lastShown && (lastShown.key === keyOf(page) ? lastShown.href === location.href && lastShown.number !== s.nt : lastShown.number === s.nt))
     || (before && before.n === s.n && before.nt === s.nt && before.t === s.t && before.tt === s.tt);
   return stale ? undefined : s.nt;
 }
@@ -96,7 +99,7 @@ function stopObservers(): void {
 
 function mount(page: Page, at: { el: Element; number: string }): void {
   session = new TicketSession(page.profile, page.id, at.el, at.number);
-  lastShown = { key: session.key, number: at.number };
+  lastShown = { key: session.key, number: at.number, href: location.href };
   before = undefined;
   const host = session.host;
   removalObserver = new MutationObserver(() => {
@@ -151,7 +154,10 @@ function sync(): void {
   }
   const ready = readyMountPoint(page);
   if (ready) return mount(page, ready);
+  const href = location.href;
   waitObserver = new MutationObserver(() => {
+    // The address changed (a sync is on its way): what the page shows now is not `page`'s business.
+    if (location.href !== href) return;
     const found = readyMountPoint(page);
     if (!found) return;
     stopObservers();
@@ -191,7 +197,10 @@ const onNavigate = () => {
   const page = matchPage();
   if (beforeHref !== location.href && page && keyOf(page) !== syncedKey) {
     beforeHref = location.href; // popstate after currententrychange: the app may have rendered by then
-    before = shown(page.profile);
+    const s = shown(page.profile);
+    // Already another number than the one shown for the previous address: the app rendered the
+    // next ticket before changing the address, there is no old content left to wait for.
+    before = s && !(lastShown && lastShown.key === syncedKey && lastShown.number !== s.nt) ? s : undefined;
   }
   setTimeout(sync, 0);
 };
