@@ -1,33 +1,40 @@
 // `npm start`: the demo. Starts the TeamViewer sandbox and the demo help desk on loopback, opens
 // Chromium with the (test-build) extension already connected to the sandbox on a demo ticket.
 // Without a display it runs the same walkthrough headless and saves screenshots.
-import { mkdirSync, mkdtempSync } from 'node:fs';
+// Environment: SANDBOX_PORT / DESK_PORT (default 4010 / 4020; 0 = any free port, the real ones are
+// printed), START_ARTIFACTS (screenshot folder, default .artifacts/start), HEADLESS=1.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launchWithExtension, serviceWorkerOf } from '../e2e/fixtures';
-import { DEMO_TOKEN, startSandbox } from '../e2e/servers/sandbox';
+import { connectToken, launchWithExtension, SandboxControl, serviceWorkerOf, tick } from '../e2e/fixtures';
+import { startSandbox } from '../e2e/servers/sandbox';
 import { startDesk } from '../e2e/servers/desk';
 
-const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4010);
-const DESK_PORT = Number(process.env.DESK_PORT ?? 4020);
+const port = (name: string, dflt: number): number => {
+  const v = process.env[name];
+  const n = v === undefined || v === '' ? dflt : Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number (0 = any free port), not "${v}"`);
+  return n;
+};
+const SANDBOX_PORT = port('SANDBOX_PORT', 4010);
+const DESK_PORT = port('DESK_PORT', 4020);
 const headed = !!process.env.DISPLAY && process.env.HEADLESS !== '1';
 
 const sandbox = await startSandbox({ port: SANDBOX_PORT });
 const desk = await startDesk({ port: DESK_PORT });
+console.log(`Ports: sandbox ${new URL(sandbox.url).port}, demo desk ${new URL(desk.url).port}`);
 console.log(`TeamViewer sandbox: ${sandbox.apiBase}  (control: ${sandbox.url}/__control/state)`);
 console.log(`Demo help desk:     ${desk.url}/app/en/tickets/1042  ·  ${desk.url}/BOSSSupportCentral/ServiceRecord.aspx?id=1043&lang=es`);
 
-const ctx = await launchWithExtension(mkdtempSync(join(tmpdir(), 'tv4boss-demo-')), !headed);
+const profileDir = mkdtempSync(join(tmpdir(), 'tv4boss-demo-'));
+const ctx = await launchWithExtension(profileDir, !headed);
 const sw = await serviceWorkerOf(ctx);
 const id = new URL(sw.url()).host;
 const page = ctx.pages()[0] ?? (await ctx.newPage());
 
-// Connect the extension to the sandbox through its options page, as an admin would.
-await page.goto(`chrome-extension://${id}/src/pages/options/index.html`);
-await page.locator('details summary').first().click();
-await page.locator('#api').fill(sandbox.apiBase);
-await page.locator('#token').fill(DEMO_TOKEN);
-await page.locator('form button[type=submit]').click();
+// Connect the extension to the sandbox through its options page, as an admin would (by role and
+// label, as the e2e suite does: the page has more than one submit button).
+await connectToken(page, id, new SandboxControl(sandbox));
 await page.getByTestId('account').waitFor();
 await page.goto(`${desk.url}/app/en/tickets/1042`);
 await page.locator('tv4boss-widget').waitFor();
@@ -38,7 +45,7 @@ if (headed) {
   ctx.on('close', () => process.exit(0));
   process.on('SIGINT', () => void ctx.close().then(() => process.exit(0)));
 } else {
-  const out = resolve('.artifacts/start');
+  const out = resolve(process.env.START_ARTIFACTS || '.artifacts/start');
   mkdirSync(out, { recursive: true });
   const shot = async (name: string) => {
     await page.waitForTimeout(300);
@@ -53,7 +60,7 @@ if (headed) {
   const code = (await w.getByTestId('code').textContent()) ?? '';
   await shot('2-case-open.png');
   await fetch(`${sandbox.url}/__control/sessions/${code}/connect`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  await sw.evaluate(() => (globalThis as unknown as { __tv4boss: { tick(): Promise<void> } }).__tv4boss.tick());
+  await tick(ctx); // the watcher's next alarm would do the same, a little later
   await w.getByTestId('online').waitFor();
   await shot('3-customer-joined.png');
   await w.getByRole('button', { name: /Stop TeamViewer session/ }).click();
@@ -61,5 +68,6 @@ if (headed) {
   await shot('4-closed-with-comment.png');
   await ctx.close();
   await Promise.all([sandbox.close(), desk.close()]);
+  rmSync(profileDir, { recursive: true, force: true });
   console.log(`\nWalkthrough done. Screenshots are in ${out}`);
 }

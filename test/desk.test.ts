@@ -162,6 +162,37 @@ describe('status', () => {
   });
 });
 
+describe('test controls and postback', () => {
+  it('dropComments: a new comment is answered 202 and not stored, until turned off (and by reset)', async () => {
+    expect((await post('/api/control', { dropComments: true })).body).toEqual({ dropComments: true });
+    const dropped = await post('/api/tickets/1042/comments', { text: 'lost' });
+    expect(dropped.status).toBe(202);
+    expect((await get('/api/comments')).body).toEqual([]);
+    await post('/api/control', { dropComments: false });
+    expect((await post('/api/tickets/1042/comments', { text: 'kept' })).status).toBe(201);
+    await post('/api/control', { dropComments: true });
+    await post('/api/reset', {});
+    expect((await get('/api/control')).body).toEqual({ dropComments: false });
+    expect((await post('/api/control', { dropComments: 'yes' })).status).toBe(400);
+  });
+
+  it('a WebForms postback to the record page stores what the clicked button says and answers the page', async () => {
+    const postForm = (fields: Record<string, string>) => fetch(`${desk.url}/BOSSSupportCentral/ServiceRecord.aspx?id=1043&lang=en&postback=1`, {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString(),
+    });
+    const N = 'ctl00$cphMain$';
+    const page = await postForm({ [`${N}txtNote`]: 'Line 1\nLine 2', [`${N}chkInternal`]: 'on', [`${N}btnAddNote`]: 'Add comment', [`${N}txtReplyBody`]: 'not sent' });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="app"></div>');
+    expect((await get<DeskComment[]>('/api/comments?ticket=1043')).body).toMatchObject([{ text: 'Line 1\nLine 2', internal: true }]);
+    expect((await get('/api/replies')).body).toEqual([]);
+    await postForm({ [`${N}txtReplySubject`]: 'Hi', [`${N}txtReplyBody`]: 'Join here', [`${N}btnSendReply`]: 'Send' });
+    expect((await get<DeskReply[]>('/api/replies?ticket=1043')).body).toMatchObject([{ to: 'jorge.martin@example.com', subject: 'Hi', body: 'Join here' }]);
+    // The ticket view carries its replies (the on-prem page lists them with its notes).
+    expect((await get<DeskTicket>('/api/tickets/1043')).body.replies).toHaveLength(1);
+  });
+});
+
 describe('reset and isolation', () => {
   it('reset goes back to the seed', async () => {
     await post('/api/tickets/1042/comments', { text: 'x' });

@@ -36,7 +36,7 @@ const SITE_ERRORS = Object.keys({
 const ISSUE_CODES = Object.keys({
   bad_json: true, too_large: true, not_object: true, required: true, not_string: true, not_list: true, empty: true,
   too_long: true, too_many: true, must_be_1: true, bad_id: true, unknown_property: true, unknown_field: true,
-  bad_regex: true, no_id_group: true, bad_selector: true, needs_label_or_selector: true,
+  bad_regex: true, no_id_group: true, bad_selector: true, needs_label_or_selector: true, not_boolean: true,
 } satisfies Record<IssueCode, true>);
 
 /** Dynamic key prefixes (the text before `${` in a template-literal key) and their suffixes. */

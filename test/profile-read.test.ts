@@ -2,7 +2,7 @@
 // Reading BOSS ticket pages with the built-in site profiles. The fixtures are built node by node
 // (no HTML strings) in the two layouts BOSS ships: BOSSDesk (cloud) and Support Central (on-prem).
 import { describe, it, expect, beforeEach } from 'vitest';
-import { diagnose, findByLabel, firstMatch, readField, readFields, ticketIdFromUrl } from '../src/shared/profile/read';
+import { diagnose, findByLabel, firstMatch, numberIsId, readField, readFieldAt, readFields, ticketIdFromUrl } from '../src/shared/profile/read';
 import { BOSSDESK_PROFILE, BUILTIN_PROFILES, SUPPORT_CENTRAL_PROFILE } from '../src/shared/profile/builtin';
 import type { SiteProfile } from '../src/shared/profile/types';
 
@@ -111,9 +111,65 @@ describe('ticketIdFromUrl', () => {
     expect(id(SUPPORT_CENTRAL_PROFILE, 'https://acme.bossdesk.io/app/en/tickets/1042')).toBeUndefined();
   });
 
+  it('a malformed escape in the id (decodeURIComponent would throw) is not a ticket', () => {
+    const p: SiteProfile = { ...BOSSDESK_PROFILE, ticketUrl: ['/t/(?<id>[^/?#]+)'] };
+    expect(id(p, 'https://desk.example/t/%E0%A4%A')).toBeUndefined();
+    expect(id(p, 'https://desk.example/t/%')).toBeUndefined();
+    expect(id(p, 'https://desk.example/t/caf%C3%A9')).toBe('café');
+    // The next entry still gets its chance, and page recognition as a whole does not throw.
+    const two: SiteProfile = { ...p, ticketUrl: ['/t/(?<id>[^/?#]+)', '/t/(?<id>\\d+)'] };
+    expect(id(two, 'https://desk.example/t/12%E0%A4%A')).toBe('12');
+    expect(() => diagnose(document, p, new URL('https://desk.example/t/%E0%A4%A'))).not.toThrow();
+    expect(diagnose(document, p, new URL('https://desk.example/t/%E0%A4%A')).url).toBe(false);
+  });
+
+  it('{ path, param } entries read the query with URLSearchParams (name in any case, decoded value)', () => {
+    const p: SiteProfile = { ...SUPPORT_CENTRAL_PROFILE, ticketUrl: [{ path: '/SC/Record\\.aspx$', param: 'RecordID' }] };
+    expect(id(p, 'https://bsc.local/SC/Record.aspx?RecordID=77')).toBe('77');
+    expect(id(p, 'https://bsc.local/SC/Record.aspx?a=1&recordid=A%2F7&b')).toBe('A/7');
+    expect(id(p, 'https://bsc.local/SC/Record.aspx?RecordID=')).toBeUndefined();
+    expect(id(p, 'https://bsc.local/SC/Records.aspx?RecordID=77')).toBeUndefined();
+    expect(id(p, 'https://bsc.local/SC/Record.aspx?Record=77')).toBeUndefined();
+  });
+
+  it('a 2 MB address is read in well under 50 ms (the regexes see its first 2 000 characters)', () => {
+    const junk = 'a=b&'.repeat(500_000); // 2 MB of query
+    const quadratic: SiteProfile = { ...SUPPORT_CENTRAL_PROFILE, ticketUrl: ['/SC/Record\\.aspx\\?(?:[^#]*&)?RecordID=(?<id>\\d+)'] };
+    const cases: [SiteProfile, string][] = [
+      [BOSSDESK_PROFILE, `https://acme.bossdesk.io/app/en/tickets/1042?${junk}`],
+      [BOSSDESK_PROFILE, `https://acme.bossdesk.io/app/en/${'x/'.repeat(1_000_000)}`],
+      [SUPPORT_CENTRAL_PROFILE, `https://bsc.local/BOSSSupportCentral/ServiceRecord.aspx?${junk}id=1043`],
+      [quadratic, `https://bsc.local/SC/Record.aspx?${junk}RecordID=5`],
+    ];
+    for (const [profile, href] of cases) {
+      const url = new URL(href);
+      const t0 = performance.now();
+      ticketIdFromUrl(profile, url);
+      expect(performance.now() - t0, `${profile.id} ${href.slice(0, 60)}`).toBeLessThan(50);
+    }
+    // What fits in the scanned part is still found.
+    expect(id(BOSSDESK_PROFILE, `https://acme.bossdesk.io/app/en/tickets/1042?${junk}`)).toBe('1042');
+    expect(id(SUPPORT_CENTRAL_PROFILE, `https://bsc.local/BOSSSupportCentral/ServiceRecord.aspx?id=1043&${junk}`)).toBe('1043');
+  });
+
   it('skips an invalid URL pattern and tries the next one', () => {
     const p: SiteProfile = { ...BOSSDESK_PROFILE, ticketUrl: ['(unclosed', ...BOSSDESK_PROFILE.ticketUrl] };
     expect(id(p, 'https://acme.bossdesk.io/app/en/tickets/1042')).toBe('1042');
+  });
+});
+
+describe('numberIsId', () => {
+  it('compares digits only: "#", prefixes, separators and leading zeros do not matter', () => {
+    expect(numberIsId('#1042', '1042')).toBe(true);
+    expect(numberIsId('SR-01042', '1042')).toBe(true);
+    expect(numberIsId('Ticket 1-042', '1042')).toBe(true);
+    expect(numberIsId('#1042', '1043')).toBe(false);
+    expect(numberIsId('INC-2024-1042', '1042')).toBe(false);
+  });
+
+  it('nothing to compare without digits on either side', () => {
+    expect(numberIsId('ABC', '1042')).toBeUndefined();
+    expect(numberIsId('#1042', 'a7f-uuid'.replace(/\d/g, ''))).toBeUndefined();
   });
 });
 
@@ -133,6 +189,14 @@ describe('readFields', () => {
       priority: 'Urgente', source: 'Portal del técnico', requesterName: 'Luis Pérez', requesterEmail: 'luis.perez@example.com',
       technician: 'Marta Gómez', status: 'Abierto',
     });
+  });
+
+  it('technicians labelled as agents (BOSSDesk documentation), English and Spanish', () => {
+    const field = (label: string, value: string) => h('div', { class: 'field' }, h('dt', {}, label), h('dd', {}, value));
+    for (const label of ['Agent', 'Assigned agent', 'Agente', 'Agente asignado']) {
+      mount(h('dl', {}, field('Status', 'Open'), field(label, 'Marta Gómez')));
+      expect(readFields(document, BOSSDESK_PROFILE).technician, label).toBe('Marta Gómez');
+    }
   });
 
   it('reads the cloud layout in Spanish through the Spanish labels', () => {
@@ -228,6 +292,13 @@ describe('readField', () => {
     expect(readField(document, { selector: '[[invalid', labels: ['Category'] })).toBe('From label');
   });
 
+  it('readFieldAt gives the element the value was read from', () => {
+    mount(h('h1', {}, h('span', { class: 'n' }, '#1042')));
+    const at = readFieldAt(document, { selector: '.n' });
+    expect(at?.value).toBe('#1042');
+    expect(at?.el).toBe(document.querySelector('.n'));
+  });
+
   it('applies the pattern: first group, whole match, no match, invalid pattern', () => {
     mount(h('h1', { class: 't' }, 'SR-1043 Wi-Fi down'));
     expect(readField(document, { selector: '.t', pattern: '^SR-(\\d+)' })).toBe('1043');
@@ -235,6 +306,14 @@ describe('readField', () => {
     expect(readField(document, { selector: '.t', pattern: '^#\\d+' })).toBeUndefined();
     expect(readField(document, { selector: '.t', pattern: '(' })).toBeUndefined();
     expect(readField(document, undefined)).toBeUndefined();
+  });
+
+  it('a pattern sees only the first 4 KB of a field: a huge value costs no more than a short one', () => {
+    mount(h('h1', { class: 't' }, `SR-1043 ${'a&'.repeat(500_000)}`));
+    const t0 = performance.now();
+    expect(readField(document, { selector: '.t', pattern: '^SR-(\\d+)' })).toBe('1043');
+    expect(readField(document, { selector: '.t', pattern: '(?:[^#]*&)?#(\\d+)' })).toBeUndefined();
+    expect(performance.now() - t0).toBeLessThan(50);
   });
 });
 
@@ -296,7 +375,7 @@ describe('diagnose', () => {
 describe('built-in profiles', () => {
   it('every built-in selector and URL pattern is valid', () => {
     for (const p of BUILTIN_PROFILES) {
-      for (const re of p.ticketUrl) expect(() => new RegExp(re, 'i')).not.toThrow();
+      for (const re of p.ticketUrl) expect(() => new RegExp(typeof re === 'string' ? re : re.path, 'i')).not.toThrow();
       const selectors = [
         ...p.mount, ...Object.values(p.fields).map((f) => f?.selector).filter((s): s is string => !!s),
         ...(p.close?.controls ?? []), p.comment?.field, p.comment?.submit, p.reply?.body,

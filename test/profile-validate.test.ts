@@ -66,6 +66,27 @@ describe('validateProfile: errors, each with its path', () => {
     expect(errorsOf({ ...base(), ticketUrl: [7] })).toEqual(['ticketUrl[0]: must be a string']);
   });
 
+  it('ticketUrl: { path, param } entries (a regex on the path, a query parameter name)', () => {
+    const ok = validateProfile({ ...base(), ticketUrl: [{ path: '/SC/Record\\.aspx$', param: ' RecordID ' }, '/t/(?<id>\\d+)'] });
+    expect(ok.ok && ok.profile.ticketUrl).toEqual([{ path: '/SC/Record\\.aspx$', param: 'RecordID' }, '/t/(?<id>\\d+)']);
+    expect(errorsOf({ ...base(), ticketUrl: [{ path: '/x' }] })).toEqual(['ticketUrl[0].param: is required']);
+    expect(errorsOf({ ...base(), ticketUrl: [{ param: 'id' }] })).toEqual(['ticketUrl[0].path: is required']);
+    expect(errorsOf({ ...base(), ticketUrl: [{ path: '/x', param: '' }] })).toEqual(['ticketUrl[0].param: must not be empty']);
+    expect(errorsOf({ ...base(), ticketUrl: [{ path: '/x', param: 'id', id: 'x' }] })).toEqual(['ticketUrl[0].id: unknown property']);
+    const [bad] = errorsOf({ ...base(), ticketUrl: [{ path: '/x(', param: 'id' }] });
+    expect(bad).toMatch(/^ticketUrl\[0\]\.path: invalid regular expression \(.+\)$/);
+  });
+
+  it('numberInUrl: optional, true or false', () => {
+    for (const v of [true, false]) {
+      const r = validateProfile({ ...base(), numberInUrl: v });
+      expect(r.ok && r.profile.numberInUrl).toBe(v);
+    }
+    const r = validateProfile(base());
+    expect(r.ok && 'numberInUrl' in r.profile).toBe(false);
+    expect(errorsOf({ ...base(), numberInUrl: 'yes' })).toEqual(['numberInUrl: must be true or false']);
+  });
+
   it('fields: unknown names, number and title required', () => {
     const p = base();
     (p.fields as Json).department = { labels: ['Department'] };
@@ -112,7 +133,11 @@ describe('validateProfile: errors, each with its path', () => {
     expect(errorsOf({ ...base(), reply: { subject: '#s', body: '#b', send: '#go', cc: '#cc' } })).toEqual(['reply.cc: unknown property']);
     expect(errorsOf({ ...base(), close: { closedValues: ['closed'] } })).toEqual(['close.controls: is required']);
     expect(errorsOf({ ...base(), close: { controls: [], closedValues: 'closed' } })).toEqual(['close.closedValues: must be a list']);
-    expect(errorsOf({ ...base(), close: { controls: ['#c'], closedValues: [], status: { select: '#s' } } })).toEqual(['close.status.apply: is required']);
+    // A status drop-down without an apply button saves on change: apply is optional, select is not.
+    const onChange = validateProfile({ ...base(), close: { controls: ['#c'], closedValues: [], status: { select: '#s' } } });
+    expect(onChange.ok && onChange.profile.close).toEqual({ controls: ['#c'], status: { select: '#s' }, closedValues: [] });
+    expect(errorsOf({ ...base(), close: { controls: ['#c'], closedValues: [], status: { apply: '#go' } } })).toEqual(['close.status.select: is required']);
+    expect(errorsOf({ ...base(), close: { controls: ['#c'], closedValues: [], status: { select: '#s', apply: 'a >' } } })).toEqual(['close.status.apply: invalid CSS selector']);
     expect(errorsOf({ ...base(), close: 'yes' })).toEqual(['close: must be an object']);
     // They are optional.
     const p = base();

@@ -20,6 +20,7 @@ const STRINGS = {
     fields: {
       status: 'Status', priority: 'Priority', type: 'Type', category: 'Category', source: 'Source',
       requester: 'Requester', requesterEmail: 'Requester email', technician: 'Technician', department: 'Department',
+      agent: 'Assigned agent',
     },
     subject: 'Subject',
     statuses: { open: 'Open', in_progress: 'In progress', on_hold: 'On hold', resolved: 'Resolved', closed: 'Closed' },
@@ -37,7 +38,7 @@ const STRINGS = {
     // on-prem
     serviceRecord: 'Service Record', serviceRecords: 'Service Records', myRecords: 'My service records',
     loggedInAs: 'Logged in as:', logOut: 'Log out', home: 'Home', notes: 'Notes', date: 'Date', author: 'Author',
-    visibility: 'Visibility', note: 'Note', general: 'General', number: 'Number', updated: 'Updated',
+    visibility: 'Visibility', note: 'Note', general: 'General', number: 'Number', updated: 'Updated', emailed: 'E-mail',
     landing: 'Demo BOSS help desk',
   },
   es: {
@@ -48,6 +49,7 @@ const STRINGS = {
     fields: {
       status: 'Estado', priority: 'Prioridad', type: 'Tipo', category: 'Categoría', source: 'Origen',
       requester: 'Solicitante', requesterEmail: 'Correo del solicitante', technician: 'Técnico', department: 'Departamento',
+      agent: 'Agente asignado',
     },
     subject: 'Asunto',
     statuses: { open: 'Abierto', in_progress: 'En curso', on_hold: 'En espera', resolved: 'Resuelto', closed: 'Cerrado' },
@@ -64,7 +66,7 @@ const STRINGS = {
     error: 'Algo ha fallado:',
     serviceRecord: 'Registro de servicio', serviceRecords: 'Registros de servicio', myRecords: 'Mis registros de servicio',
     loggedInAs: 'Conectado como:', logOut: 'Cerrar sesión', home: 'Inicio', notes: 'Notas', date: 'Fecha', author: 'Autor',
-    visibility: 'Visibilidad', note: 'Nota', general: 'General', number: 'Número', updated: 'Actualizado',
+    visibility: 'Visibilidad', note: 'Nota', general: 'General', number: 'Número', updated: 'Actualizado', emailed: 'Correo',
     landing: 'Help desk BOSS de demostración',
   },
 };
@@ -105,10 +107,15 @@ function parseRoute(href) {
     theme: q.get('theme') === 'dark' ? 'dark' : 'light',
     sidebarDelay: q.has('sidebarDelay') && Number.isFinite(delay) && delay >= 0 ? delay : 30,
     churn: q.has('churn') && q.get('churn') !== '0' && q.get('churn') !== 'false',
+    // The newer cloud ticket page: technicians are "agents" (as in BOSSDesk's documentation).
+    ui2: q.get('ui') === '2',
+    swapDelay: Number(q.get('swapDelay')) > 0 ? Number(q.get('swapDelay')) : 0,
+    postback: q.get('postback') === '1',
+    renderFirst: q.get('renderFirst') === '1',
   };
   // Flags travel with every link the app makes, so they survive SPA navigation.
   const keep = new URLSearchParams();
-  for (const k of ['theme', 'sidebarDelay', 'churn']) if (q.has(k)) keep.set(k, q.get(k));
+  for (const k of ['theme', 'sidebarDelay', 'churn', 'ui', 'swapDelay', 'postback', 'renderFirst']) if (q.has(k)) keep.set(k, q.get(k));
   const base = { flags, keep: keep.toString() };
   let m;
   if ((m = u.pathname.match(/^\/app\/(en|es)\/tickets\/?$/))) return { ...base, layout: 'cloud', lang: m[1], view: 'list' };
@@ -282,7 +289,9 @@ const cloud = {
         updateBtn.disabled = false;
       }
     };
-    updateBtn.addEventListener('click', () => doStatus(select.value));
+    // The newer page has no Update button: the drop-down saves as soon as it changes.
+    if (route.flags.ui2) select.addEventListener('change', () => doStatus(select.value));
+    else updateBtn.addEventListener('click', () => doStatus(select.value));
     closeBtn.addEventListener('click', () => doStatus('closed'));
 
     // Fields
@@ -296,7 +305,7 @@ const cloud = {
       row(f.source, loc(tk.source)),
       row(f.requester, tk.requester.name),
       row(f.requesterEmail, email ? h('a', { href: `mailto:${email}` }, email) : null),
-      row(f.technician, tk.technician),
+      row(route.flags.ui2 ? f.agent : f.technician, tk.technician),
       row(f.department, loc(tk.department)));
 
     // Comments
@@ -332,6 +341,7 @@ const cloud = {
       commentBtn.disabled = true;
       try {
         const c = await actions.addComment(text, internalBox.checked);
+        if (!c.id) return; // dropped by the desk (test control): nothing shows, the text stays
         commentList.append(commentItem(c));
         noComments.hidden = true;
         commentText.value = '';
@@ -390,7 +400,7 @@ const cloud = {
           h('h1', { class: 'ticket-title' }, h('span', { class: 'ticket-number' }, `#${tk.id}`), ` ${loc(tk.title)}`),
           h('p', { class: 'ticket-meta' }, `${t.created} ${fmtDate(tk.createdAt)} · ${tk.requester.name}`)),
         h('div', { class: 'ticket-actions' },
-          h('div', { class: 'status-control' }, h('label', { for: 'status-select' }, t.changeStatus), select, updateBtn),
+          h('div', { class: 'status-control' }, h('label', { for: 'status-select' }, t.changeStatus), select, route.flags.ui2 ? null : updateBtn),
           closeBtn)),
       banners,
       h('section', { class: 'panel details' }, h('h2', {}, t.details), fields),
@@ -447,8 +457,12 @@ const onprem = {
         h('li', {}, h('a', {}, t.reports))),
       h('table', { id: 'layoutTable', class: 'layout', cellspacing: 0, cellpadding: 0 }, h('tbody', {}, layoutRow)),
       h('div', { id: 'footer' }, 'BOSS Support Central 9.4.2 © BOSS Solutions'));
-    // WebForms pages post back; this demo never does (buttons are type="button", but be safe).
-    form.addEventListener('submit', (ev) => ev.preventDefault());
+    // WebForms pages post back: with postback=1 the note and reply buttons submit this form to the
+    // page's current address (the server stores what the clicked button says, answers the page).
+    form.addEventListener('submit', (ev) => {
+      if (route.flags.postback) form.action = location.pathname + location.search;
+      else ev.preventDefault();
+    });
     document.getElementById('app').replaceChildren(form);
     return { list: list.tBodies[0], content: mainColumn, layoutRow, leftColumn };
   },
@@ -537,16 +551,23 @@ const onprem = {
     const noteRow = (c) => h('tr', { class: rows++ % 2 ? 'alt note-row' : 'note-row' },
       h('td', { class: 'nowrap' }, fmtDate(c.at, 'short')),
       h('td', { class: 'nowrap' }, c.author),
-      h('td', {}, h('span', { class: c.internal ? 'tag tag-internal' : 'tag tag-public' }, c.internal ? t.internal : t.public)),
+      h('td', {}, c.email
+        ? h('span', { class: 'tag tag-email' }, t.emailed)
+        : h('span', { class: c.internal ? 'tag tag-internal' : 'tag tag-public' }, c.internal ? t.internal : t.public)),
       h('td', { class: 'note-text' }, c.text));
-    const thread = threadOf(tk);
+    // Support Central logs the e-mails sent from the record with its notes.
+    const emails = (tk.replies ?? []).map((r) => ({ author: TECHNICIAN, at: r.at, internal: false, email: true, text: r.body }));
+    const thread = [...threadOf(tk), ...emails].sort((a, b) => a.at.localeCompare(b.at));
     notesBody.append(...thread.map(noteRow));
     const emptyNotes = h('div', { class: 'empty', hidden: thread.length > 0 }, t.noComments);
     const noteText = h('textarea', { id: `${P}txtNote`, name: `${N}txtNote`, rows: 4, cols: 60, placeholder: t.commentPlaceholder });
     const noteInternal = h('input', { type: 'checkbox', id: `${P}chkInternal`, name: `${N}chkInternal` });
-    const noteBtn = h('input', { type: 'button', id: `${P}btnAddNote`, name: `${N}btnAddNote`, value: t.addComment, class: 'button' });
+    // postback=1: real submit buttons, the form posts back to the server (see shell()).
+    const buttonType = route.flags.postback ? 'submit' : 'button';
+    const noteBtn = h('input', { type: buttonType, id: `${P}btnAddNote`, name: `${N}btnAddNote`, value: t.addComment, class: 'button' });
     const noteMsg = h('span', { id: `${P}lblNoteResult`, class: 'result' });
     noteBtn.addEventListener('click', async () => {
+      if (route.flags.postback) return;
       const text = noteText.value; // whatever is in the box right now
       if (!text.trim()) {
         noteMsg.className = 'result error';
@@ -556,6 +577,7 @@ const onprem = {
       noteBtn.disabled = true;
       try {
         const c = await actions.addComment(text, noteInternal.checked);
+        if (!c.id) return; // dropped by the desk (test control): nothing shows, the text stays
         notesBody.append(noteRow(c));
         emptyNotes.hidden = true;
         noteText.value = '';
@@ -574,11 +596,11 @@ const onprem = {
     const replyTo = h('input', { type: 'text', id: `${P}txtReplyTo`, name: `${N}txtReplyTo`, readonly: true, value: email ?? '', class: 'readonly' });
     const replySubject = h('input', { type: 'text', id: `${P}txtReplySubject`, name: `${N}txtReplySubject`, size: 60 });
     const replyBody = h('textarea', { id: `${P}txtReplyBody`, name: `${N}txtReplyBody`, rows: 6, cols: 60 });
-    const sendBtn = h('input', { type: 'button', id: `${P}btnSendReply`, name: `${N}btnSendReply`, value: t.send, class: 'button' });
+    const sendBtn = h('input', { type: buttonType, id: `${P}btnSendReply`, name: `${N}btnSendReply`, value: t.send, class: 'button' });
     const replyMsg = h('span', { id: `${P}lblReplyResult`, class: 'result' });
     for (const el of [replySubject, replyBody, sendBtn]) el.disabled = !email;
     sendBtn.addEventListener('click', async () => {
-      if (!email) return;
+      if (!email || route.flags.postback) return;
       const body = replyBody.value;
       if (!body.trim()) {
         replyMsg.className = 'result error';
@@ -691,11 +713,15 @@ function titleFor(tk) {
     : `#${tk.id} ${loc(tk.title)} · BOSSDesk`;
 }
 
-async function show(r) {
+/** `rendered`: called once the ticket (and its sidebar) is on screen. */
+async function show(r, rendered) {
   route = r;
   const gen = ++navGen;
   clearTimeout(sidebarTimer);
-  unmount();
+  // swapDelay: the outgoing ticket stays on screen (forms and all) under the new URL until the next
+  // one has loaded and swapDelay ms have passed, as desks that fetch, then render, behave.
+  const late = r.flags.swapDelay > 0 && r.view === 'ticket' && mounted.area !== null;
+  if (!late) unmount();
   renderList();
   const L = layout();
   if (r.view === 'list') {
@@ -705,13 +731,15 @@ async function show(r) {
     return;
   }
   const loading = h('p', { class: 'loading' }, t.loading);
-  shell.content.append(loading);
+  if (!late) shell.content.append(loading);
   let tk;
   try {
     if (!Number.isFinite(r.id)) throw Object.assign(new Error('bad id'), { status: 404 });
     tk = await api(`/api/tickets/${r.id}`);
+    if (late) await new Promise((resolve) => setTimeout(resolve, r.flags.swapDelay));
   } catch (e) {
     if (gen !== navGen) return;
+    unmount();
     loading.remove();
     document.title = t.notFound;
     mounted.area = e.status === 404 ? L.message(t.notFound, t.notFoundText) : L.message(t.error, e.message);
@@ -719,6 +747,7 @@ async function show(r) {
     return;
   }
   if (gen !== navGen) return;
+  unmount();
   loading.remove();
   document.title = titleFor(tk);
   mounted.area = L.ticketArea(tk, actionsFor(tk));
@@ -728,6 +757,7 @@ async function show(r) {
     if (gen !== navGen) return;
     mounted.sidebar = L.sidebar(tk);
     L.mount(null, mounted.sidebar);
+    rendered?.();
   }, r.flags.sidebarDelay);
 }
 
@@ -755,7 +785,8 @@ function startChurn() {
 }
 
 function sameApp(a, b) {
-  return a.layout === b.layout && a.lang === b.lang && a.flags.theme === b.flags.theme && a.flags.churn === b.flags.churn;
+  return a.layout === b.layout && a.lang === b.lang && a.flags.theme === b.flags.theme && a.flags.churn === b.flags.churn
+    && a.flags.ui2 === b.flags.ui2;
 }
 
 function installNavigation() {
@@ -768,8 +799,13 @@ function installNavigation() {
     const next = parseRoute(url.href);
     if (next.layout === 'home' || !sameApp(route, next)) return; // full page load
     ev.preventDefault();
-    if (url.href !== location.href) history.pushState(null, '', url.href);
-    void show(next);
+    const push = () => { if (url.href !== location.href) history.pushState(null, '', url.href); };
+    // renderFirst: the next ticket is rendered first, the address changed after (some routers do).
+    if (next.flags.renderFirst) void show(next, push);
+    else {
+      push();
+      void show(next);
+    }
   });
   window.addEventListener('popstate', () => {
     const next = parseRoute(location.href);

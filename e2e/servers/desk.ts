@@ -8,7 +8,14 @@
 //   /BOSSSupportCentral/ServiceRecords.aspx?lang=en|es          on-prem list
 //   /BOSSSupportCentral/ServiceRecord.aspx?id={id}&lang=en|es   on-prem ticket
 //   /                                        landing page with links
-// Query flags on any page: theme=dark, sidebarDelay=MS (default 30), churn=1.
+// Query flags on any page: theme=dark, sidebarDelay=MS (default 30), churn=1,
+//   ui=2 (cloud: the newer ticket page, technician labelled "Assigned agent", a status drop-down
+//   that saves on change, no Update button), swapDelay=MS (SPA navigation: the URL changes first,
+//   the outgoing ticket stays on screen until the next one is loaded and MS have passed),
+//   postback=1 (on-prem: the note and reply buttons post the whole form back, WebForms style:
+//   POST to the page's address, answered with the page), renderFirst=1 (SPA navigation renders
+//   the next ticket first and changes the address after).
+// Test controls: POST /api/control { "dropComments": true } (see DeskBehaviour).
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -76,9 +83,17 @@ export interface StatusChange {
   at: string;
 }
 
-/** A ticket as the API returns it: seed data, current status, and comments posted since reset. */
+/** A ticket as the API returns it: seed data, current status, and comments and replies posted since reset. */
 export interface DeskTicket extends SeedTicket {
   comments: DeskComment[];
+  replies: DeskReply[];
+}
+
+/** Test controls (POST /api/control): how the desk misbehaves. Reset by POST /api/reset. */
+export interface DeskBehaviour {
+  /** New comments are silently lost: the API answers 202 without storing them and the page shows
+   *  nothing (no note, the text stays in the form), as a desk that swallowed the submit would. */
+  dropComments: boolean;
 }
 
 /** The logged-in technician (shown in the top bar; author of every posted comment). */
@@ -114,6 +129,7 @@ interface State {
   replies: DeskReply[];
   statusChanges: StatusChange[];
   nextId: number;
+  behaviour: DeskBehaviour;
 }
 
 function freshState(): State {
@@ -123,6 +139,7 @@ function freshState(): State {
     replies: [],
     statusChanges: [],
     nextId: 1,
+    behaviour: { dropComments: false },
   };
 }
 
@@ -169,7 +186,21 @@ export async function startDesk(opts: { port?: number; host?: string } = {}): Pr
   const view = (t: SeedTicket): DeskTicket => ({
     ...structuredClone(t),
     comments: state.comments.filter((c) => c.ticketId === t.id),
+    replies: state.replies.filter((r) => r.ticketId === t.id),
   });
+  function addComment(ticket: SeedTicket, text: string, internal: boolean): DeskComment | undefined {
+    if (state.behaviour.dropComments) return undefined;
+    const comment: DeskComment = {
+      id: state.nextId++, ticketId: ticket.id, text, internal, author: DESK_TECHNICIAN, at: new Date().toISOString(),
+    };
+    state.comments.push(comment);
+    return comment;
+  }
+  function addReply(ticket: SeedTicket, to: string, subject: string, body: string): DeskReply {
+    const reply: DeskReply = { id: state.nextId++, ticketId: ticket.id, to, subject, body, at: new Date().toISOString() };
+    state.replies.push(reply);
+    return reply;
+  }
   const ticketOr404 = (id: number): SeedTicket => {
     const t = state.tickets.get(id);
     if (!t) throw new HttpError(404, `no ticket ${id}`);
@@ -205,20 +236,15 @@ export async function startDesk(opts: { port?: number; host?: string } = {}): Pr
         const { text, internal } = body;
         if (typeof text !== 'string' || !text.trim()) throw new HttpError(400, 'text must be a non-empty string');
         if (internal !== undefined && typeof internal !== 'boolean') throw new HttpError(400, 'internal must be a boolean');
-        const comment: DeskComment = {
-          id: state.nextId++, ticketId: ticket.id, text, internal: internal === true, author: DESK_TECHNICIAN, at: now(),
-        };
-        state.comments.push(comment);
-        return send(res, 201, comment);
+        const comment = addComment(ticket, text, internal === true);
+        return comment ? send(res, 201, comment) : send(res, 202, {});
       }
       if (what === 'replies') {
         const { to, subject = '', body: text } = body;
         if (typeof to !== 'string' || !to.trim()) throw new HttpError(400, 'to must be a non-empty string');
         if (typeof subject !== 'string') throw new HttpError(400, 'subject must be a string');
         if (typeof text !== 'string' || !text.trim()) throw new HttpError(400, 'body must be a non-empty string');
-        const reply: DeskReply = { id: state.nextId++, ticketId: ticket.id, to, subject, body: text, at: now() };
-        state.replies.push(reply);
-        return send(res, 201, reply);
+        return send(res, 201, addReply(ticket, to, subject, text));
       }
       // status
       const { status } = body;
@@ -237,6 +263,14 @@ export async function startDesk(opts: { port?: number; host?: string } = {}): Pr
         path === '/api/comments' ? state.comments : path === '/api/replies' ? state.replies : state.statusChanges;
       return send(res, 200, id === null ? list : list.filter((x) => x.ticketId === id));
     }
+    if (path === '/api/control') {
+      if (method === 'GET') return send(res, 200, state.behaviour);
+      if (method !== 'POST') throw new HttpError(405, 'method not allowed');
+      const { dropComments } = await readJson(req);
+      if (dropComments !== undefined && typeof dropComments !== 'boolean') throw new HttpError(400, 'dropComments must be a boolean');
+      if (dropComments !== undefined) state.behaviour.dropComments = dropComments;
+      return send(res, 200, state.behaviour);
+    }
     if (path === '/api/reset') {
       if (method !== 'POST') throw new HttpError(405, 'method not allowed');
       state = freshState();
@@ -250,6 +284,7 @@ export async function startDesk(opts: { port?: number; host?: string } = {}): Pr
     const path = url.pathname;
     try {
       if (path === '/api' || path.startsWith('/api/')) return await api(req, res, url);
+      if (req.method === 'POST' && /^\/BOSSSupportCentral\/ServiceRecord\.aspx$/i.test(path)) return await postback(req, res, url);
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { 'content-type': 'text/plain; charset=utf-8', allow: 'GET, HEAD' });
         res.end('method not allowed');
@@ -279,6 +314,28 @@ export async function startDesk(opts: { port?: number; host?: string } = {}): Pr
       if (err instanceof HttpError) return send(res, err.status, { error: err.message });
       send(res, 500, { error: err instanceof Error ? err.message : String(err) });
     }
+  }
+
+  /** A WebForms postback (on-prem page with postback=1): the whole form is posted to the page's
+   *  own address; the clicked button says what to do; the answer is the page again. */
+  async function postback(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_BODY) throw new HttpError(413, 'body too large');
+      chunks.push(chunk);
+    }
+    const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+    const field = (name: string) => form.get(`ctl00$cphMain$${name}`);
+    const ticket = ticketOr404(Number(url.searchParams.get('id')));
+    const note = field('txtNote') ?? '';
+    if (field('btnAddNote') !== null && note.trim()) addComment(ticket, note, field('chkInternal') === 'on');
+    const body = field('txtReplyBody') ?? '';
+    if (field('btnSendReply') !== null && ticket.requester.email && body.trim()) {
+      addReply(ticket, ticket.requester.email, field('txtReplySubject') ?? '', body);
+    }
+    await serveFile(req, res, 'index.html', 'text/html; charset=utf-8');
   }
 
   const server = createServer((req, res) => {

@@ -2,8 +2,8 @@
 // integrations area without polling, keeps exactly one widget per ticket, and says once what did
 // not match when a ticket page never becomes readable.
 import { BOSSDESK_PROFILE, BUILTIN_PROFILES, SUPPORT_CENTRAL_PROFILE } from '../shared/profile/builtin';
-import { diagnose, firstMatch, readField, ticketIdFromUrl } from '../shared/profile/read';
-import { REQUIRED_FIELDS, blocking, describeMiss, type PageReport } from '../shared/profile/report';
+import { diagnose, firstMatch, numberIsId, readFieldAt, ticketIdFromUrl } from '../shared/profile/read';
+import { blocking, describeMiss, type PageReport } from '../shared/profile/report';
 import type { SiteProfile } from '../shared/profile/types';
 import type { TabRequest } from '../shared/protocol';
 import { ticketKey } from '../shared/ticket';
@@ -35,12 +35,49 @@ function matchPage(): Page | undefined {
   return undefined;
 }
 
-/** The mount point, once the ticket's number and title can be read too (until then the page is
- *  not the ticket yet, or the profile does not fit it). The cheap selector check comes first. */
-function readyMountPoint(profile: SiteProfile): Element | undefined {
-  const el = firstMatch(document, profile.mount);
-  if (!el) return undefined;
-  return REQUIRED_FIELDS.every((f) => readField(document, profile.fields[f])) ? el : undefined;
+const keyOf = (page: Page | undefined) => page && ticketKey({ origin: location.origin, id: page.id });
+
+/** The ticket's number and title as the page shows them, with the elements they were read from. */
+type Shown = { n: Element; nt: string; t: Element; tt: string };
+function shown(profile: SiteProfile): Shown | undefined {
+  const n = readFieldAt(document, profile.fields.number);
+  const t = n && readFieldAt(document, profile.fields.title);
+  return t && { n: n.el, nt: n.value, t: t.el, tt: t.value };
+}
+
+/** The ticket the last sync was about, and what the page showed when the URL then changed to
+ *  another ticket: a desk that loads the next ticket after pushState (fetch, then render) keeps the
+ *  old ticket's DOM under the new URL for a while. */
+let syncedKey: string | undefined;
+let before: Shown | undefined;
+let beforeHref = '';
+/** The last ticket a session started on, the number the page showed for it, and where. */
+let lastShown: { key: string; number: string; href: string } | undefined;
+
+/** The number on the page when it really shows `page`'s ticket, else undefined. Where the number
+ *  is the URL's id (profile `numberInUrl`, else when the digits happen to match) that is checked.
+ *  Otherwise: the last started ticket's number means that ticket, so not this one; at the very
+ *  address that ticket started on, another number is another ticket (a desk that renders the next
+ *  ticket before changing the address shows it under the old address first, and the widget it
+ *  removed must not come back there); and number and title still the very nodes and text shown
+ *  when the address changed mean the content has not been replaced yet. */
+function showsTicket(page: Page): string | undefined {
+  const s = shown(page.profile);
+  if (!s) return undefined;
+  const { numberInUrl } = page.profile;
+  const match = numberIsId(s.nt, page.id);
+  if (numberInUrl || (match && numberInUrl !== false)) return match ? s.nt : undefined;
+  const stale = (lastShown && (lastShown.key === keyOf(page) ? lastShown.href === location.href && lastShown.number !== s.nt : lastShown.number === s.nt))
+    || (before && before.n === s.n && before.nt === s.nt && before.t === s.t && before.tt === s.tt);
+  return stale ? undefined : s.nt;
+}
+
+/** The mount point and the number shown, once the page shows the URL's ticket (until then the page
+ *  is not the ticket yet, or the profile does not fit it). The cheap selector check comes first. */
+function readyMountPoint(page: Page): { el: Element; number: string } | undefined {
+  const el = firstMatch(document, page.profile.mount);
+  const number = el && showsTicket(page);
+  return number ? { el, number } : undefined;
 }
 
 /** Waits for the mount point; disconnected as soon as it appears or the page changes. */
@@ -61,8 +98,10 @@ function stopObservers(): void {
   onLoad = undefined;
 }
 
-function mount(page: Page, mountPoint: Element): void {
-  session = new TicketSession(page.profile, page.id, mountPoint);
+function mount(page: Page, at: { el: Element; number: string }): void {
+  session = new TicketSession(page.profile, page.id, at.el, at.number);
+  lastShown = { key: session.key, number: at.number, href: location.href };
+  before = undefined;
   const host = session.host;
   removalObserver = new MutationObserver(() => {
     if (!host.isConnected) sync();
@@ -102,7 +141,7 @@ function armSettleTimer(page: Page): void {
 function sync(): void {
   if (!profiles) return; // the worker's answer comes first; it calls sync()
   const page = matchPage();
-  const key = page && ticketKey({ origin: location.origin, id: page.id });
+  const key = (syncedKey = keyOf(page));
   if (session && session.key === key && session.host.isConnected) return;
   stopObservers();
   session?.dispose();
@@ -114,15 +153,19 @@ function sync(): void {
     }
     return;
   }
-  const mountPoint = readyMountPoint(page.profile);
-  if (mountPoint) return mount(page, mountPoint);
+  const ready = readyMountPoint(page);
+  if (ready) return mount(page, ready);
+  const href = location.href;
   waitObserver = new MutationObserver(() => {
-    const found = readyMountPoint(page.profile);
+    // The address changed (a sync is on its way): what the page shows now is not `page`'s business.
+    if (location.href !== href) return;
+    const found = readyMountPoint(page);
     if (!found) return;
     stopObservers();
     mount(page, found);
   });
-  waitObserver.observe(document.documentElement, { childList: true, subtree: true });
+  // characterData too: a desk may swap the ticket by rewriting text nodes in place.
+  waitObserver.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   armSettleTimer(page);
 }
 
@@ -148,11 +191,22 @@ chrome.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
 });
 
 // SPA navigation: the Navigation API reports pushState/replaceState/back/forward in every world.
-// It fires inside pushState, before the app has swapped the ticket's DOM: look after the app's
-// task, or the widget would mount into the outgoing ticket's sidebar first (measured: every click).
-const syncSoon = () => setTimeout(sync, 0);
-(window as unknown as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', syncSoon);
-addEventListener('popstate', syncSoon);
+// It fires inside pushState, before the app has swapped the ticket's DOM: note what the page shows
+// now (the outgoing ticket, see showsTicket), then look after the app's task, or the widget would
+// mount into the outgoing ticket's sidebar first (measured: every click).
+const onNavigate = () => {
+  const page = matchPage();
+  if (beforeHref !== location.href && page && keyOf(page) !== syncedKey) {
+    beforeHref = location.href; // popstate after currententrychange: the app may have rendered by then
+    const s = shown(page.profile);
+    // Already another number than the one shown for the previous address: the app rendered the
+    // next ticket before changing the address, there is no old content left to wait for.
+    before = s && !(lastShown && lastShown.key === syncedKey && lastShown.number !== s.nt) ? s : undefined;
+  }
+  setTimeout(sync, 0);
+};
+(window as unknown as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', onNavigate);
+addEventListener('popstate', onNavigate);
 
 // One question at start: does this site have its own profile? Until the answer, nothing mounts
 // (the widget needs the worker for its first view anyway, so this costs no visible time).

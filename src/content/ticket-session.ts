@@ -1,6 +1,6 @@
 // One ticket on screen: its widget, its live port to the worker, its close guard.
 import type { SiteProfile } from '../shared/profile/types';
-import { readFields } from '../shared/profile/read';
+import { numberIsId, readField, readFields, ticketIdFromUrl } from '../shared/profile/read';
 import { ticketKey, type Ticket } from '../shared/ticket';
 import type { PortOut } from '../shared/protocol';
 import { request, watchTicket } from './bridge';
@@ -15,8 +15,10 @@ export class TicketSession {
   readonly host: HTMLElement;
   private readonly store = createWidgetStore();
   private readonly cleanups: (() => void)[] = [];
+  private tasks = Promise.resolve();
 
-  constructor(private readonly profile: SiteProfile, private readonly id: string, mountPoint: Element) {
+  /** `number`: the ticket number the page showed when the session started. */
+  constructor(private readonly profile: SiteProfile, private readonly id: string, mountPoint: Element, private readonly number: string) {
     this.key = ticketKey({ origin: location.origin, id });
     this.host = mountWidget(mountPoint, this.store, this.actions);
     this.cleanups.push(
@@ -30,6 +32,13 @@ export class TicketSession {
     return { origin: location.origin, id: this.id, url: location.href, fields: readFields(document, this.profile) };
   }
 
+  /** Checked right before acting on the page: the URL is still this ticket's and the page still
+   *  shows its number (a desk may keep a ticket's DOM for a while under the next ticket's URL). */
+  stillShown(): boolean {
+    const n = ticketIdFromUrl(this.profile, new URL(location.href)) === this.id && readField(document, this.profile.fields.number);
+    return !!n && (n === this.number || (this.profile.numberInUrl !== false && !!numberIsId(n, this.id)));
+  }
+
   private caseOpen(): boolean {
     const a = this.store.getState().view?.active;
     return !!a && a.state !== 'closed';
@@ -41,22 +50,33 @@ export class TicketSession {
       this.store.setState((s) => ({ view: m.view, refusedClose: s.refusedClose && stillOpen }));
     } else if (m.type === 'page-task' && m.ticketKey === this.key) {
       const t = m.task;
-      const done = t.kind === 'comment' ? postComment(this.profile, t.text) : fillReply(this.profile, t.subject, t.body, t.send);
-      void request({ type: 'task/result', ticketKey: this.key, caseId: m.caseId, kind: t.kind, done });
+      // One task at a time: each waits for the page to confirm it, and a form that posts the whole
+      // page back must not be interrupted by the next one.
+      this.tasks = this.tasks.then(async () => {
+        // Not on another ticket's forms: the task stays pending and is offered again.
+        const done = this.stillShown()
+          && (await (t.kind === 'comment' ? postComment(this.profile, t.text) : fillReply(this.profile, t.subject, t.body, t.send)));
+        void request({ type: 'task/result', ticketKey: this.key, caseId: m.caseId, kind: t.kind, done });
+      });
     }
   }
 
   private async act(run: () => ReturnType<typeof request<'case/start'>>): Promise<void> {
     if (this.store.getState().busy) return; // a double click sends one request
-    this.store.setState({ busy: true, localError: undefined, refusedClose: false });
+    this.store.setState({ busy: true, localError: undefined, refusedClose: false, pageChanged: false });
     const r = await run();
     // The ticket's state itself arrives on the port; the answer only ends the request.
     this.store.setState(r.ok ? { busy: false } : { busy: false, localError: r.error });
   }
 
   private readonly actions: WidgetActions = {
-    start: () => void this.act(() => request({ type: 'case/start', ticket: this.ticket() })),
+    start: () => {
+      // The case is named after what the page shows: never after another ticket's leftovers.
+      if (!this.stillShown()) return this.store.setState({ pageChanged: true, localError: undefined });
+      void this.act(() => request({ type: 'case/start', ticket: this.ticket() }));
+    },
     stop: () => void this.act(() => request({ type: 'case/stop', ticketKey: this.key })),
+    connect: () => void request({ type: 'case/connect', ticketKey: this.key }).then((r) => r.ok || this.store.setState({ localError: r.error })),
     openOptions: () => void request({ type: 'options/open', ticket: this.ticket() }),
     copy: async (text) => {
       try {

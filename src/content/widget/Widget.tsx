@@ -4,13 +4,22 @@ import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { CaseView, TicketView } from '../../shared/protocol';
 import type { WidgetState, WidgetStore } from './store';
 import { errorMessage, needsOptions, permissionNames, retryable, t, uiLocale } from '../../platform/i18n';
+import { safeHref } from './links';
 
 export interface WidgetActions {
   start(): void;
   stop(): void;
+  /** Asks the worker to open the supporter link (never in the page: it carries a secret). */
+  connect(): void;
   openOptions(): void;
   copy(text: string): Promise<boolean>;
 }
+
+/** The shadow root is open (pages and assistive tools may read it), so page script can reach the
+ *  buttons: a click it makes (`isTrusted` false) is ignored. Keyboard and pointer clicks are trusted. */
+const trusted = (f: () => void) => (e: Event) => {
+  if (e.isTrusted) f();
+};
 
 function useStore(store: WidgetStore): WidgetState {
   const [s, set] = useState(store.getState());
@@ -50,7 +59,7 @@ function duration(c: CaseView): string {
 function CopyButton({ text, label, actions }: { text: string; label: string; actions: WidgetActions }) {
   const [done, setDone] = useState(false);
   return (
-    <button type="button" class="tv-copy" aria-label={label} onClick={async () => setDone(await actions.copy(text))}>
+    <button type="button" class="tv-copy" aria-label={label} onClick={async (e) => e.isTrusted && setDone(await actions.copy(text))}>
       {done ? t('copied') : t('copy')}
     </button>
   );
@@ -69,6 +78,7 @@ function statusLine(view: TicketView | undefined, s: WidgetState): string {
 
 function OpenCase({ c, actions, busy, now }: { c: CaseView; actions: WidgetActions; busy: boolean; now: number }) {
   const closing = c.state === 'closing';
+  const customerHref = safeHref(c.customerLink); // else shown as text, not a link
   return (
     <div class="tv-case">
       {c.online && <p class="tv-online" data-testid="online">{t('customerWaiting')}</p>}
@@ -84,16 +94,18 @@ function OpenCase({ c, actions, busy, now }: { c: CaseView; actions: WidgetActio
         </dd>
         <dt>{t('supporterLink')}</dt>
         <dd>
-          <a data-testid="supporter-link" href={c.supporterLink} target="_blank" rel="noopener noreferrer">{t('connectNow')}</a>
+          <button type="button" data-testid="connect" onClick={trusted(actions.connect)}>{t('connectNow')}</button>
         </dd>
         <dt>{t('customerLink')}</dt>
         <dd class="tv-code-row">
-          <a data-testid="customer-link" class="tv-link" href={c.customerLink} target="_blank" rel="noopener noreferrer">{c.customerLink}</a>
+          {customerHref
+            ? <a data-testid="customer-link" class="tv-link" href={customerHref} target="_blank" rel="noopener noreferrer">{c.customerLink}</a>
+            : <span data-testid="customer-link" class="tv-link">{c.customerLink}</span>}
           <CopyButton text={c.customerLink ?? ''} label={t('copyCustomerLink')} actions={actions} />
         </dd>
       </dl>
       <EmailStatus c={c} actions={actions} />
-      <button type="button" class="tv-stop" aria-label={t('stopSession')} disabled={busy || closing} onClick={actions.stop}>
+      <button type="button" class="tv-stop" aria-label={t('stopSession')} disabled={busy || closing} onClick={trusted(actions.stop)}>
         <span aria-hidden="true">■</span> {closing ? t('stateClosing') : t('stop')}
       </button>
     </div>
@@ -153,11 +165,11 @@ export function Widget({ store, actions }: { store: WidgetStore; actions: Widget
       {view && !view.connected && (
         <div class="tv-notice">
           <p>{t('notConnected')}</p>
-          <button type="button" onClick={actions.openOptions}>{t('openSettings')}</button>
+          <button type="button" onClick={trusted(actions.openOptions)}>{t('openSettings')}</button>
         </div>
       )}
       {view?.connected && !active && (
-        <button type="button" class="tv-play" aria-label={t('startSession')} disabled={s.busy} onClick={actions.start}>
+        <button type="button" class="tv-play" aria-label={t('startSession')} disabled={s.busy} onClick={trusted(actions.start)}>
           <span aria-hidden="true">▶</span> {t('start')}
         </button>
       )}
@@ -165,12 +177,13 @@ export function Widget({ store, actions }: { store: WidgetStore; actions: Widget
       {active && active.state !== 'creating' && <OpenCase c={active} actions={actions} busy={s.busy} now={now} />}
       {waiting && <p class="tv-waiting" data-testid="waiting">{t('waitingRetry')}</p>}
       {s.refusedClose && active && <p class="tv-error" role="alert" data-testid="close-refused">{t('closeRefused')}</p>}
+      {s.pageChanged && <p class="tv-error" role="alert" data-testid="page-changed">{t('pageChanged')}</p>}
       {error && (
         <div class="tv-error" role="alert" data-testid="error" data-code={error.code}>
           <p>{errorMessage(error)}{error.detail && error.code === 'forbidden' ? ` ${t('permMissing', permissionNames(error.detail))}` : ''}</p>
-          {needsOptions(error) && <button type="button" onClick={actions.openOptions}>{t('openSettings')}</button>}
+          {needsOptions(error) && <button type="button" onClick={trusted(actions.openOptions)}>{t('openSettings')}</button>}
           {retryable(error) && view?.connected && (
-            <button type="button" onClick={active ? actions.stop : actions.start}>{t('retry')}</button>
+            <button type="button" onClick={trusted(active ? actions.stop : actions.start)}>{t('retry')}</button>
           )}
         </div>
       )}

@@ -10,7 +10,9 @@ export interface WidgetState {
   localError?: UiError;
   /** The help desk's close was refused because a case is open. */
   refusedClose: boolean;
+  /** Play was refused: the page no longer shows this widget's ticket. */
+  pageChanged: boolean;
 }
 
-export const createWidgetStore = () => createStore<WidgetState>(() => ({ busy: false, refusedClose: false }));
+export const createWidgetStore = () => createStore<WidgetState>(() => ({ busy: false, refusedClose: false, pageChanged: false }));
 export type WidgetStore = ReturnType<typeof createWidgetStore>;

@@ -3,19 +3,24 @@
 import type { FieldRule, SiteProfile } from './types';
 import type { TicketField } from '../ticket';
 
-const LABELS: Partial<Record<TicketField, string[]>> = {
+/** Every visible label the built-in profiles look for, in one place (test/builtin-labels.test.ts
+ *  checks each against the demo desk or an explicit "documented, not in the demo" list). */
+export const BUILTIN_LABELS: Record<TicketField, string[]> = {
+  number: ['Ticket number', 'Number', 'Número', 'Service Record', 'Registro de servicio'],
+  title: ['Subject', 'Title', 'Asunto', 'Título'],
   category: ['Category', 'Categoría', 'Categoria'],
   type: ['Type', 'Ticket type', 'Tipo', 'Tipo de ticket'],
   priority: ['Priority', 'Prioridad'],
   source: ['Source', 'Origin', 'Origen'],
   requesterName: ['Requester', 'Requested by', 'Requester name', 'Solicitante', 'Nombre del solicitante'],
   requesterEmail: ['Requester email', 'Requester e-mail', 'Correo del solicitante', 'Correo electrónico del solicitante', 'Email', 'Correo electrónico'],
-  technician: ['Technician', 'Assigned to', 'Assignee', 'Técnico', 'Técnico asignado', 'Asignado a'],
+  // BOSSDesk's documentation calls technicians "agents".
+  technician: ['Technician', 'Assigned to', 'Assignee', 'Técnico', 'Técnico asignado', 'Asignado a', 'Agent', 'Assigned agent', 'Agente', 'Agente asignado'],
   status: ['Status', 'Estado'],
 };
 
 const byLabel = (extra: Partial<Record<TicketField, FieldRule>>): Partial<Record<TicketField, FieldRule>> => ({
-  ...Object.fromEntries(Object.entries(LABELS).map(([k, labels]) => [k, { labels }])),
+  ...Object.fromEntries(Object.entries(BUILTIN_LABELS).map(([k, labels]) => [k, { labels }])),
   ...extra,
 });
 
@@ -27,9 +32,11 @@ export const BOSSDESK_PROFILE: SiteProfile = {
   id: 'bossdesk',
   name: 'BOSSDesk (cloud)',
   ticketUrl: ['/tickets?/(?:view/|edit/|details/)?(?<id>\\d+)(?=[/?#]|$)'],
+  // BOSSDesk records carry an internal id in the URL and show their friendly_id: never compare them.
+  numberInUrl: false,
   fields: byLabel({
-    number: { selector: '.ticket-number', labels: ['Ticket number', 'Number', 'Número'] },
-    title: { selector: '.ticket-title', pattern: '^\\s*#?[A-Z]*-?\\d+\\s+(.+)$', labels: ['Subject', 'Title', 'Asunto', 'Título'] },
+    number: { selector: '.ticket-number', labels: BUILTIN_LABELS.number },
+    title: { selector: '.ticket-title', pattern: '^\\s*#?[A-Z]*-?\\d+\\s+(.+)$', labels: BUILTIN_LABELS.title },
   }),
   mount: ['.sidebar .integrations .integrations-body', '.integrations-body', 'aside [class*="integration" i]'],
   comment: { field: '.comment-form textarea', submit: '.comment-form [type=submit]', internal: '.comment-form input[type=checkbox]' },
@@ -45,10 +52,10 @@ export const SUPPORT_CENTRAL_PROFILE: SiteProfile = {
   version: 1,
   id: 'boss-support-central',
   name: 'BOSS Support Central (on-prem)',
-  ticketUrl: ['/ServiceRecord\\.aspx\\?(?:[^#]*&)?(?:id|srid|recordid)=(?<id>\\d+)'],
+  // Query parameters through URLSearchParams, not a regex over the query (which is quadratic).
+  ticketUrl: ['id', 'srid', 'recordid'].map((param) => ({ path: '/ServiceRecord\\.aspx$', param })),
   fields: byLabel({
-    number: { selector: '[id$=lblRecordNumber]', labels: ['Number', 'Número', 'Service Record', 'Registro de servicio'] },
-    title: { labels: ['Subject', 'Asunto', 'Title', 'Título'] },
+    number: { selector: '[id$=lblRecordNumber]', labels: BUILTIN_LABELS.number },
   }),
   mount: ['#integrationsBox .box-content', '#integrationsBox', '[id*="Integrations" i] .box-content'],
   comment: { field: '[id$=txtNote]', submit: '[id$=btnAddNote]', internal: '[id$=chkInternal]' },

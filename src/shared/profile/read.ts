@@ -3,17 +3,41 @@
 import { TICKET_FIELDS, type TicketField } from '../ticket';
 import type { FieldRule, SiteProfile } from './types';
 
+/** How much of the address and of a field's text the profile's regexes see. Patterns come from
+ *  admins and a `(?:[^#]*&)?` is quadratic: on a 2 MB address it would block the page for a
+ *  minute. A ticket's id sits in the first part of any real address and a field's value is short. */
+export const MAX_URL_SCAN = 2000;
+export const MAX_TEXT_SCAN = 4096;
+
+const regex = (source: string): RegExp | undefined => {
+  try {
+    return new RegExp(source, 'i');
+  } catch {
+    return undefined; // an invalid pattern in a profile is reported by validation, not thrown here
+  }
+};
+
+/** The ticket id of a URL, or undefined when it is not a ticket page of this profile. A regex entry
+ *  runs on `pathname + search` (first MAX_URL_SCAN characters); a `{ path, param }` entry tests the
+ *  path and reads the query parameter (name in any case) with URLSearchParams. */
 export function ticketIdFromUrl(profile: SiteProfile, url: URL): string | undefined {
-  const target = url.pathname + url.search;
-  for (const source of profile.ticketUrl) {
-    let re: RegExp;
-    try {
-      re = new RegExp(source, 'i');
-    } catch {
+  const target = (url.pathname + url.search).slice(0, MAX_URL_SCAN);
+  for (const entry of profile.ticketUrl) {
+    if (typeof entry !== 'string') {
+      if (!regex(entry.path)?.test(url.pathname.slice(0, MAX_URL_SCAN))) continue;
+      const name = entry.param.toLowerCase();
+      for (const [k, v] of new URLSearchParams(url.search.slice(0, MAX_URL_SCAN))) {
+        if (k.toLowerCase() === name && v.trim()) return v.trim();
+      }
       continue;
     }
-    const id = re.exec(target)?.groups?.id;
-    if (id) return decodeURIComponent(id);
+    const raw = regex(entry)?.exec(target)?.groups?.id;
+    if (!raw) continue;
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      // "%E0%A4%A": no page shows such a ticket; treat the URL as not a ticket's (or another entry's)
+    }
   }
   return undefined;
 }
@@ -37,7 +61,9 @@ export function findByLabel(root: ParentNode, labels: string[]): Element | undef
   const wanted = new Set(labels.map(norm));
   for (const tags of LABEL_TAGS) {
     for (const el of root.querySelectorAll(tags)) {
-      if (el.childElementCount > 2 || !wanted.has(norm(el.textContent ?? ''))) continue;
+      const text = el.textContent ?? '';
+      // No label is that long (validation caps them at 100): skip big blocks without normalising them.
+      if (el.childElementCount > 2 || text.length > 300 || !wanted.has(norm(text))) continue;
       if (el instanceof HTMLLabelElement && el.htmlFor) {
         const target = el.ownerDocument.getElementById(el.htmlFor);
         if (target) return target;
@@ -52,28 +78,32 @@ export function findByLabel(root: ParentNode, labels: string[]): Element | undef
 
 function applyPattern(text: string, pattern: string | undefined): string | undefined {
   if (!pattern) return text;
-  try {
-    const m = new RegExp(pattern, 'i').exec(text);
-    return m ? (m[1] ?? m[0]) : undefined;
-  } catch {
-    return undefined;
-  }
+  const m = regex(pattern)?.exec(text.slice(0, MAX_TEXT_SCAN));
+  return m ? (m[1] ?? m[0]) : undefined;
 }
 
-export function readField(root: ParentNode, rule: FieldRule | undefined): string | undefined {
+/** A field's value and the element it was read from (to tell a re-rendered ticket from the same one). */
+export function readFieldAt(root: ParentNode, rule: FieldRule | undefined): { el: Element; value: string } | undefined {
   if (!rule) return undefined;
   let el: Element | undefined;
-  if (rule.selector) {
-    try {
-      el = root.querySelector(rule.selector) ?? undefined;
-    } catch {
-      el = undefined;
-    }
-  }
+  if (rule.selector) el = firstMatch(root, [rule.selector]);
   if (!el && rule.labels?.length) el = findByLabel(root, rule.labels);
   if (!el) return undefined;
   const value = applyPattern(valueText(el), rule.pattern)?.trim();
-  return value || undefined;
+  return value ? { el, value } : undefined;
+}
+
+export const readField = (root: ParentNode, rule: FieldRule | undefined): string | undefined => readFieldAt(root, rule)?.value;
+
+/** Digits without leading zeros: "#1042", "SR-01042" and "1042" all give "1042". */
+const digits = (s: string) => s.replace(/\D/g, '').replace(/^0+(?=\d)/, '');
+
+/** Whether the ticket number shown on a page is the id in its URL, comparing digits only ("#",
+ *  prefixes and separators ignored); undefined when either has no digits to compare. */
+export function numberIsId(number: string, id: string): boolean | undefined {
+  const n = digits(number);
+  const i = digits(id);
+  return n && i ? n === i : undefined;
 }
 
 export function readFields(root: ParentNode, profile: SiteProfile): Partial<Record<TicketField, string>> {

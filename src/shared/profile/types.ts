@@ -10,6 +10,13 @@ export interface FieldRule {
   pattern?: string;
 }
 
+/** A ticket address whose id is a query parameter: `path` (a regex) is tested on the pathname,
+ *  then `param` (any case) is read with URLSearchParams; cheaper and safer than a regex on the query. */
+export interface TicketUrlParam {
+  path: string;
+  param: string;
+}
+
 export interface SiteProfile {
   version: 1;
   /** Letters, digits, "-" and "_"; shown in diagnostics. */
@@ -17,8 +24,15 @@ export interface SiteProfile {
   name: string;
   /** Free text for the admin (which desk version, who changed what). */
   description?: string;
-  /** Regex sources tested against `pathname + search`; the named group `id` is the ticket id. */
-  ticketUrl: string[];
+  /** Regex sources tested against `pathname + search` (the named group `id` is the ticket id), or
+   *  `{ path, param }` entries. */
+  ticketUrl: (string | TicketUrlParam)[];
+  /** Whether the number shown on the page is the id in the URL (digits compared, "#" and prefixes
+   *  ignored). true: they must match before the widget starts; false: they differ by design (an
+   *  internal id in the URL), so after an in-page navigation the widget waits until the ticket's
+   *  content has been replaced; absent: a match is enough, otherwise the content must have been
+   *  replaced. */
+  numberInUrl?: boolean;
   fields: Partial<Record<TicketField, FieldRule>>;
   /** Where the widget goes (the integrations area of the right-hand sidebar); first match wins. */
   mount: string[];
@@ -27,8 +41,9 @@ export interface SiteProfile {
   close?: {
     /** Buttons that close or resolve the ticket. */
     controls: string[];
-    /** A status select applied by a button; refused when its value means closed. */
-    status?: { select: string; apply: string };
+    /** The status drop-down and the button that applies it; without `apply` (or when that button
+     *  is not on the page) the drop-down saves as soon as it changes. A closed value is refused. */
+    status?: { select: string; apply?: string };
     /** Status values and option texts that mean closed or resolved (case-insensitive). */
     closedValues: string[];
   };

@@ -4,12 +4,12 @@
 // parser (pages/options/selector-check.ts). Not part of the content script.
 import { TICKET_FIELDS, type TicketField } from '../ticket';
 import { REQUIRED_FIELDS } from './report';
-import type { FieldRule, SiteProfile } from './types';
+import type { FieldRule, SiteProfile, TicketUrlParam } from './types';
 
 export type IssueCode =
   | 'bad_json' | 'too_large' | 'not_object' | 'required' | 'not_string' | 'not_list' | 'empty' | 'too_long'
   | 'too_many' | 'must_be_1' | 'bad_id' | 'unknown_property' | 'unknown_field' | 'bad_regex' | 'no_id_group'
-  | 'bad_selector' | 'needs_label_or_selector';
+  | 'bad_selector' | 'needs_label_or_selector' | 'not_boolean';
 
 export interface Issue {
   /** Where: `fields.category.selector`, `ticketUrl[0]`; `profile` for the whole document. */
@@ -47,6 +47,7 @@ const MESSAGES: Record<IssueCode, string> = {
   no_id_group: 'regex has no (?<id>…) group',
   bad_selector: 'invalid CSS selector',
   needs_label_or_selector: 'needs labels or a selector',
+  not_boolean: 'must be true or false',
 };
 
 /** `path: message (detail)`, in English: for logs, the worker, and as the UI's fallback text. */
@@ -141,6 +142,15 @@ class Checker {
   }
 }
 
+/** A `ticketUrl` entry: a regex with an (?<id>…) group, or `{ "path": regex, "param": name }`. */
+function ticketUrlEntry(c: Checker, v: unknown, path: string): string | TicketUrlParam | undefined {
+  if (!isObj(v)) return c.regex(v, path, true);
+  c.unknownKeys(v, ['path', 'param'], `${path}.`);
+  const re = c.regex(v.path, `${path}.path`, false);
+  const param = c.text(v.param, `${path}.param`, { required: true });
+  return re !== undefined && param !== undefined ? { path: re, param: param.trim() } : undefined;
+}
+
 function fieldRule(c: Checker, v: unknown, path: string): FieldRule | undefined {
   const o = c.object(v, path, false);
   if (!o) return undefined;
@@ -157,7 +167,7 @@ function fieldRule(c: Checker, v: unknown, path: string): FieldRule | undefined 
   return rule;
 }
 
-const TOP_KEYS = ['version', 'id', 'name', 'description', 'ticketUrl', 'fields', 'mount', 'comment', 'reply', 'close'] as const;
+const TOP_KEYS = ['version', 'id', 'name', 'description', 'ticketUrl', 'numberInUrl', 'fields', 'mount', 'comment', 'reply', 'close'] as const;
 
 /** Checks a parsed profile. */
 export function validateProfile(json: unknown, opts: { selectors?: SelectorCheck } = {}): ValidationResult {
@@ -174,7 +184,9 @@ export function validateProfile(json: unknown, opts: { selectors?: SelectorCheck
   if (id !== undefined && !/^[A-Za-z0-9_-]+$/.test(id)) c.add('id', 'bad_id');
   const name = c.text(json.name, 'name', { required: true });
   const description = c.text(json.description, 'description', { max: MAX.longText, nonEmpty: false });
-  const ticketUrl = c.list(json.ticketUrl, 'ticketUrl', (x, p) => c.regex(x, p, true), { required: true, nonEmpty: true, max: 10 });
+  const ticketUrl = c.list(json.ticketUrl, 'ticketUrl', (x, p) => ticketUrlEntry(c, x, p), { required: true, nonEmpty: true, max: 10 });
+  const numberInUrl = json.numberInUrl;
+  if (numberInUrl !== undefined && typeof numberInUrl !== 'boolean') c.add('numberInUrl', 'not_boolean');
   const mount = c.list(json.mount, 'mount', (x, p) => c.selector(x, p), { required: true, nonEmpty: true, max: 10 });
 
   const fields: SiteProfile['fields'] = {};
@@ -218,13 +230,14 @@ export function validateProfile(json: unknown, opts: { selectors?: SelectorCheck
     c.unknownKeys(rx, ['controls', 'status', 'closedValues'], 'close.');
     const controls = c.list(rx.controls, 'close.controls', (x, p) => c.selector(x, p), { required: true });
     const closedValues = c.list(rx.closedValues, 'close.closedValues', (x, p) => c.text(x, p), { required: true, max: MAX.closedValues });
-    let status: { select: string; apply: string } | undefined;
+    let status: { select: string; apply?: string } | undefined;
     const rs = c.object(rx.status, 'close.status', false);
     if (rs) {
       c.unknownKeys(rs, ['select', 'apply'], 'close.status.');
       const select = c.selector(rs.select, 'close.status.select');
-      const apply = c.selector(rs.apply, 'close.status.apply');
-      if (select && apply) status = { select, apply };
+      // No apply button: the drop-down saves on change.
+      const apply = c.selector(rs.apply, 'close.status.apply', false);
+      if (select) status = { select, ...(apply ? { apply } : {}) };
     }
     if (controls && closedValues) close = { controls, ...(status ? { status } : {}), closedValues };
   }
@@ -233,7 +246,7 @@ export function validateProfile(json: unknown, opts: { selectors?: SelectorCheck
   // Known keys only, in a fixed order: what is exported is what was validated.
   const profile: SiteProfile = {
     version: 1, id: id!, name: name!.trim(), ...(description ? { description } : {}),
-    ticketUrl: ticketUrl!, fields, mount: mount!,
+    ticketUrl: ticketUrl!, ...(typeof numberInUrl === 'boolean' ? { numberInUrl } : {}), fields, mount: mount!,
     ...(comment ? { comment } : {}), ...(reply ? { reply } : {}), ...(close ? { close } : {}),
   };
   return { ok: true, profile };
