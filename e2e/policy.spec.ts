@@ -103,9 +103,14 @@ test('shared token by policy: the organisation\'s connection, no token anywhere 
     await optA.getByLabel('Who are you?').selectOption('u11293276');
     await optA.getByTestId('technician').getByRole('button', { name: 'Save' }).click();
     await expect(optA.getByTestId('technician-chosen')).toContainText('Jon Snow');
+    // Arya's help desk shows her as signed in: her options page has her pre-selected.
+    const ticketB = await b.ctx.newPage();
+    await ticketB.goto(`${desk.ticketUrl('1042')}?user=Arya%20Stark`);
+    await expect(widget(ticketB)).toHaveCount(1);
     const optB = b.ctx.pages()[0] ?? (await b.ctx.newPage());
     await optB.goto(optionsUrl(b.id));
-    await optB.getByLabel('Who are you?').selectOption('u22334455');
+    await expect(optB.getByLabel('Who are you?')).toHaveValue('u22334455');
+    await expect(optB.getByText('Pre-selected: the user signed in to the help desk.')).toBeVisible();
     await optB.getByTestId('technician').getByRole('button', { name: 'Save' }).click();
     await expect(optB.getByTestId('technician-chosen')).toContainText('Arya Stark');
 
@@ -117,13 +122,19 @@ test('shared token by policy: the organisation\'s connection, no token anywhere 
     const code = (await widget(ticketA).getByTestId('code').textContent())!;
     const session = (await sandbox.state()).sessions.find((x) => x.code === code) as unknown as { assigned_userid: string };
     expect(session.assigned_userid).toBe('u11293276');
+    await expect(widget(ticketA).getByTestId('assigned')).toHaveText('Jon Snow');
 
-    // Arya has the same ticket open: her widget shows Jon's case (from her watcher's list).
-    const ticketB = await b.ctx.newPage();
-    await ticketB.goto(desk.ticketUrl('1042'));
-    await expect(widget(ticketB).getByRole('button', { name: 'Start TeamViewer session' })).toBeVisible();
-    await tick(b.ctx);
+    // Arya has the same ticket open: her widget shows Jon's case (from her watcher's list), says
+    // who started it, and stops it only after a confirmation.
+    await ticketB.bringToFront();
+    await tick(b.ctx); // her watcher polls while a ticket is on screen; a tick now, not in a second
     await expect(widget(ticketB).getByTestId('code')).toHaveText(code);
+    await expect(widget(ticketB).getByTestId('colleague')).toContainText('Started by Jon Snow');
+    await widget(ticketB).getByRole('button', { name: 'Stop TeamViewer session' }).click();
+    await expect(widget(ticketB).getByTestId('confirm-stop')).toContainText('This service case was started by Jon Snow');
+    await widget(ticketB).getByTestId('confirm-stop').getByRole('button', { name: 'Cancel' }).click();
+    await expect(widget(ticketB).getByTestId('confirm-stop')).toHaveCount(0);
+    expect((await sandbox.state()).sessions.find((x) => x.code === code)!.state).toBe('Open');
 
     // The customer joins: only Jon's browser raises the notification; both widgets say so.
     await sandbox.call('POST', `/sessions/${code}/connect`);

@@ -55,8 +55,8 @@ const INDIRECT: Record<string, readonly string[]> = {
   'src/background/runtime/notifier.ts: key': [],
   "src/platform/i18n.ts: ERROR_KEYS[e.code] ?? 'errInternal'": [...i18nMap('ERROR_KEYS').map((e) => e.key), 'errInternal'],
   'src/platform/i18n.ts: PERMISSION_KEYS[p]': i18nMap('PERMISSION_KEYS').map((e) => e.key),
-  // EmailStatus: e.status === 'sent' ? 'emailSent' : e.status === 'filled' ? 'emailFilled' : 'emailPending'
-  'src/content/widget/Widget.tsx: key': ['emailSent', 'emailFilled', 'emailPending'],
+  // EmailStatus: sent / filled / expired / pending
+  'src/content/widget/Widget.tsx: key': ['emailSent', 'emailFilled', 'emailExpired', 'emailPending'],
   // Reports: one table per dimension, its heading and column (Breakdowns.tsx DIMS); date presets.
   'src/pages/reports/Breakdowns.tsx: heading': ['rpByTechnician', 'rpByCategory', 'rpByType', 'rpByPriority', 'rpBySource'],
   'src/pages/reports/Breakdowns.tsx: column': ['rpTechnician', 'rpCategory', 'rpType', 'rpPriority', 'rpSource'],

@@ -8,7 +8,8 @@
 const STATUS_KEYS = ['open', 'in_progress', 'on_hold', 'resolved', 'closed'];
 /** On-prem status <option> values are numeric ids, as an ASP.NET DropDownList would have. */
 const ONPREM_STATUS_IDS = { open: '1', in_progress: '2', on_hold: '3', resolved: '4', closed: '5' };
-const TECHNICIAN = 'Marta Gómez';
+// The signed-in technician shown in the top bar (?user=… shows another one, for team-mode tests).
+const TECHNICIAN = new URLSearchParams(location.search).get('user') || 'Marta Gómez';
 const CHURN_NODES = 50;
 
 const STRINGS = {

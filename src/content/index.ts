@@ -107,6 +107,17 @@ function mount(page: Page, at: { el: Element; number: string }): void {
     if (!host.isConnected) sync();
   });
   for (let n: Node | null = host.parentNode; n; n = n.parentNode) removalObserver.observe(n, { childList: true });
+  tellSignedInUser(page.profile);
+}
+
+/** The help desk's signed-in user, told once per name: the options page pre-selects the matching
+ *  TeamViewer user when a shared token is in use. */
+let toldUser = '';
+function tellSignedInUser(profile: SiteProfile): void {
+  const name = profile.signedInUser ? readFieldAt(document, profile.signedInUser)?.value.trim() : undefined;
+  if (!name || name === toldUser) return;
+  toldUser = name;
+  void request({ type: 'page/signed-in-user', name: name.slice(0, 200) });
 }
 
 function report(profile: SiteProfile, extra: Partial<PageReport> = {}): PageReport {
@@ -211,6 +222,9 @@ addEventListener('popstate', onNavigate);
 // One question at start: does this site have its own profile? Until the answer, nothing mounts
 // (the widget needs the worker for its first view anyway, so this costs no visible time).
 void request({ type: 'profile/for-page' }).then((r) => {
+  // A help desk the extension does not serve here (e.g. a BOSSDesk tenant outside the policy's
+  // cloudTenants): nothing mounts and nothing more is asked.
+  if (!r.ok && r.error.detail === 'sender not allowed') return;
   const custom = r.ok ? r.data : null;
   customProfile = !!custom;
   profiles = custom ? [custom] : BUILTIN_PROFILES;

@@ -78,6 +78,7 @@ export class TicketSession {
     stop: () => void this.act(() => request({ type: 'case/stop', ticketKey: this.key })),
     connect: () => void request({ type: 'case/connect', ticketKey: this.key }).then((r) => r.ok || this.store.setState({ localError: r.error })),
     openOptions: () => void request({ type: 'options/open', ticket: this.ticket() }),
+    openReports: () => void request({ type: 'reports/open' }),
     copy: async (text) => {
       try {
         await navigator.clipboard.writeText(text);

@@ -74,8 +74,9 @@ export interface GroupSharingView {
   sharedWith: { userid: string; name?: string; permissions: string; pending?: boolean }[];
 }
 
-/** A case as a tab may see it: everything but the ticket copy (the tab has the ticket). */
-export type CaseView = Omit<CaseRecord, 'ticket'>;
+/** A case as a tab may see it: everything but the ticket copy (the tab has the ticket) and the
+ *  supporter link (a secret: "Connect" asks the worker to open it). */
+export type CaseView = Omit<CaseRecord, 'ticket' | 'supporterLink'>;
 
 export interface TicketView {
   ticketKey: string;

@@ -16,7 +16,7 @@ export function rememberTicketFacts(): void {
   on('ticket-waiting', ({ ticketKey, waiting: w }) => void (w ? waiting.set(ticketKey, w) : waiting.delete(ticketKey)));
 }
 
-const toView = ({ ticket: _ticket, ...rest }: CaseRecord): CaseView => rest;
+const toView = ({ ticket: _ticket, supporterLink: _secret, ...rest }: CaseRecord): CaseView => rest;
 
 export async function ticketView(ticketKey: string): Promise<TicketView> {
   const [cases, account] = await Promise.all([casesOfTicket(ticketKey), connectedAccount()]);

@@ -5,6 +5,7 @@ import type { CaseView, TicketView } from '../../shared/protocol';
 import type { WidgetState, WidgetStore } from './store';
 import { errorMessage, needsOptions, permissionNames, retryable, t, uiLocale } from '../../platform/i18n';
 import { safeHref } from './links';
+import { durationMs, formatDuration } from '../../shared/duration';
 
 export interface WidgetActions {
   start(): void;
@@ -12,6 +13,7 @@ export interface WidgetActions {
   /** Asks the worker to open the supporter link (never in the page: it carries a secret). */
   connect(): void;
   openOptions(): void;
+  openReports(): void;
   copy(text: string): Promise<boolean>;
 }
 
@@ -50,10 +52,8 @@ function timeLeft(iso: string | undefined, now: number): string {
 }
 
 function duration(c: CaseView): string {
-  const ms = Date.parse(c.closedAt ?? '') - Date.parse(c.createdAt ?? '');
-  if (!Number.isFinite(ms) || ms < 0) return '';
-  const min = Math.round(ms / 60_000);
-  return min >= 60 ? `${Math.floor(min / 60)} h ${String(min % 60).padStart(2, '0')} min` : `${min} min`;
+  const ms = durationMs(c.createdAt, c.closedAt);
+  return ms === undefined ? '' : formatDuration(ms);
 }
 
 function CopyButton({ text, label, actions }: { text: string; label: string; actions: WidgetActions }) {
@@ -79,9 +79,13 @@ function statusLine(view: TicketView | undefined, s: WidgetState): string {
 function OpenCase({ c, actions, busy, now }: { c: CaseView; actions: WidgetActions; busy: boolean; now: number }) {
   const closing = c.state === 'closing';
   const customerHref = safeHref(c.customerLink); // else shown as text, not a link
+  // A colleague's case (shared BOSS group): stopping it takes a second, explicit click.
+  const [confirming, setConfirming] = useState(false);
+  const assignee = c.assignedName ?? c.assignedUserId;
   return (
     <div class="tv-case">
       {c.online && <p class="tv-online" data-testid="online">{t('customerWaiting')}</p>}
+      {c.colleague && <p class="tv-muted" data-testid="colleague">{t('startedByColleague', assignee ?? '?')}</p>}
       <dl>
         <dt>{t('sessionCode')}</dt>
         <dd class="tv-code-row">
@@ -103,11 +107,21 @@ function OpenCase({ c, actions, busy, now }: { c: CaseView; actions: WidgetActio
             : <span data-testid="customer-link" class="tv-link">{c.customerLink}</span>}
           <CopyButton text={c.customerLink ?? ''} label={t('copyCustomerLink')} actions={actions} />
         </dd>
+        {assignee && <><dt>{t('assignedTo')}</dt><dd data-testid="assigned">{assignee}</dd></>}
       </dl>
       <EmailStatus c={c} actions={actions} />
-      <button type="button" class="tv-stop" aria-label={t('stopSession')} disabled={busy || closing} onClick={trusted(actions.stop)}>
-        <span aria-hidden="true">■</span> {closing ? t('stateClosing') : t('stop')}
-      </button>
+      {confirming ? (
+        <div class="tv-confirm" role="alertdialog" aria-labelledby="tv-confirm-q" data-testid="confirm-stop">
+          <p id="tv-confirm-q">{t('stopColleagueCase', assignee ?? '?')}</p>
+          <button type="button" class="tv-stop" disabled={busy || closing} onClick={trusted(() => { setConfirming(false); actions.stop(); })}>{t('stopAnyway')}</button>{' '}
+          <button type="button" onClick={trusted(() => setConfirming(false))}>{t('cancel')}</button>
+        </div>
+      ) : (
+        <button type="button" class="tv-stop" aria-label={t('stopSession')} disabled={busy || closing}
+          onClick={trusted(c.colleague ? () => setConfirming(true) : actions.stop)}>
+          <span aria-hidden="true">■</span> {closing ? t('stateClosing') : t('stop')}
+        </button>
+      )}
     </div>
   );
 }
@@ -125,7 +139,7 @@ function EmailStatus({ c, actions }: { c: CaseView; actions: WidgetActions }) {
       </div>
     );
   }
-  const key = e.status === 'sent' ? 'emailSent' : e.status === 'filled' ? 'emailFilled' : 'emailPending';
+  const key = e.status === 'sent' ? 'emailSent' : e.status === 'filled' ? 'emailFilled' : e.status === 'expired' ? 'emailExpired' : 'emailPending';
   return <p class="tv-email tv-muted" data-testid="email-status" data-status={e.status}>{t(key, e.to ?? '')}</p>;
 }
 
@@ -140,6 +154,7 @@ function History({ items }: { items: CaseView[] }) {
             <span class="tv-code">{c.code ?? '—'}</span> · {dateTime(c.createdAt ?? c.requestedAt)} · {duration(c)} ·{' '}
             <span class={`tv-outcome tv-${c.state}`}>{t(`outcome_${c.state}`)}</span>
             {c.comment && !c.comment.posted && <span class="tv-pending"> · {t('commentPending')}</span>}
+            {c.email?.status === 'expired' && <span class="tv-pending" data-testid="email-expired"> · {t('emailExpiredShort')}</span>}
           </li>
         ))}
       </ul>
@@ -158,6 +173,7 @@ export function Widget({ store, actions }: { store: WidgetStore; actions: Widget
     <section class="tv-widget" aria-labelledby="tv-title">
       <header>
         <h3 id="tv-title">TeamViewer</h3>
+        {view?.connected && <button type="button" class="tv-link-button" data-testid="reports-link" onClick={trusted(actions.openReports)}>{t('reportsLink')}</button>}
       </header>
       <p class="tv-sr" role="status" aria-live="polite" data-testid="status">
         {statusLine(view, s)}

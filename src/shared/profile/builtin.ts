@@ -39,6 +39,7 @@ export const BOSSDESK_PROFILE: SiteProfile = {
     title: { selector: '.ticket-title', pattern: '^\\s*#?[A-Z]*-?\\d+\\s+(.+)$', labels: BUILTIN_LABELS.title },
   }),
   mount: ['.sidebar .integrations .integrations-body', '.integrations-body', 'aside [class*="integration" i]'],
+  signedInUser: { selector: '.user-menu .user-name, [class*="user-menu" i] [class*="name" i]' },
   comment: { field: '.comment-form textarea', submit: '.comment-form [type=submit]', internal: '.comment-form input[type=checkbox]' },
   reply: { to: '.reply-form [name=to]', subject: '.reply-form [name=subject]', body: '.reply-form textarea', send: '.reply-form [type=submit]' },
   close: {
@@ -58,6 +59,7 @@ export const SUPPORT_CENTRAL_PROFILE: SiteProfile = {
     number: { selector: '[id$=lblRecordNumber]', labels: BUILTIN_LABELS.number },
   }),
   mount: ['#integrationsBox .box-content', '#integrationsBox', '[id*="Integrations" i] .box-content'],
+  signedInUser: { selector: '[id$=lblUserName]' },
   comment: { field: '[id$=txtNote]', submit: '[id$=btnAddNote]', internal: '[id$=chkInternal]' },
   reply: { to: '[id$=txtReplyTo]', subject: '[id$=txtReplySubject]', body: '[id$=txtReplyBody]', send: '[id$=btnSendReply]' },
   close: {

@@ -36,6 +36,9 @@ export interface SiteProfile {
   fields: Partial<Record<TicketField, FieldRule>>;
   /** Where the widget goes (the integrations area of the right-hand sidebar); first match wins. */
   mount: string[];
+  /** The name of the user signed in to the help desk (its top bar), read like a field: with the
+   *  organisation's shared token it pre-selects the technician in the options page. */
+  signedInUser?: FieldRule;
   comment?: { field: string; submit: string; internal?: string };
   reply?: { subject: string; body: string; send: string; to?: string };
   close?: {

@@ -167,7 +167,7 @@ function fieldRule(c: Checker, v: unknown, path: string): FieldRule | undefined 
   return rule;
 }
 
-const TOP_KEYS = ['version', 'id', 'name', 'description', 'ticketUrl', 'numberInUrl', 'fields', 'mount', 'comment', 'reply', 'close'] as const;
+const TOP_KEYS = ['version', 'id', 'name', 'description', 'ticketUrl', 'numberInUrl', 'fields', 'mount', 'signedInUser', 'comment', 'reply', 'close'] as const;
 
 /** Checks a parsed profile. */
 export function validateProfile(json: unknown, opts: { selectors?: SelectorCheck } = {}): ValidationResult {
@@ -242,11 +242,14 @@ export function validateProfile(json: unknown, opts: { selectors?: SelectorCheck
     if (controls && closedValues) close = { controls, ...(status ? { status } : {}), closedValues };
   }
 
+  const signedInUser = json.signedInUser === undefined ? undefined : fieldRule(c, json.signedInUser, 'signedInUser');
+
   if (c.issues.length) return fail(c.issues);
   // Known keys only, in a fixed order: what is exported is what was validated.
   const profile: SiteProfile = {
     version: 1, id: id!, name: name!.trim(), ...(description ? { description } : {}),
     ticketUrl: ticketUrl!, ...(typeof numberInUrl === 'boolean' ? { numberInUrl } : {}), fields, mount: mount!,
+    ...(signedInUser ? { signedInUser } : {}),
     ...(comment ? { comment } : {}), ...(reply ? { reply } : {}), ...(close ? { close } : {}),
   };
   return { ok: true, profile };
