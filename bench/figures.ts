@@ -16,6 +16,7 @@ export const GROUPS = {
   churn: 'Churn overhead (DOM-churning page)',
   reports: 'Reports at 100 000 cases',
   sync: 'History sync',
+  team: 'Team mode: one shared token, many browsers (simulated)',
 } as const;
 export type Group = keyof typeof GROUPS;
 

@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM, chromiumArgs, connectToken, SandboxControl } from '../e2e/fixtures.ts';
+import { writeFigures, type Figure } from './figures.ts';
 import { startSandbox } from '../e2e/servers/sandbox.ts';
 import type { ReportFilter } from '../src/shared/reports/types';
 
@@ -133,6 +134,8 @@ async function main() {
   const control = new SandboxControl(sandbox);
   const { ctx, dir, sw, id } = await launch();
   const out: string[] = [];
+  const figures: Figure[] = [];
+  const fig = (f: Omit<Figure, 'group'> & { group?: Figure['group'] }) => figures.push({ group: 'reports', ...f });
   const say = (s: string) => {
     console.log(s);
     out.push(s);
@@ -170,6 +173,8 @@ async function main() {
       const mb_ = median(bare), ma = median(tAll), m3 = median(t30);
       say(`   ${String(n).padStart(7)}   ${ms(mb_).padStart(10)}   ${ms(ma).padStart(10)} (${(ma / mb_).toFixed(2)})     ${ms(m3).padStart(10)} (${(m3 / mb_).toFixed(2)})     ${ms((ma / n) * 1000)}`);
       say(`            "all": ${infoAll.sessions} sessions, ${infoAll.scan} scan of ${infoAll.visited}; 30 days: ${info30.sessions} sessions, ${info30.scan} scan of ${info30.visited}`);
+      fig({ label: `${n} cases: filter + aggregate, "all" / bare cursor scan`, value: `${ms(ma)} / ${ms(mb_)}`, goal: `×≤ ${GOAL_RATIO}`, verdict: `×${(ma / mb_).toFixed(2)} ${ma / mb_ <= GOAL_RATIO ? 'PASS' : 'OVER'}` });
+      fig({ label: `${n} cases: filter + aggregate, last 30 days / bare scan`, value: `${ms(m3)} / ${ms(mb_)}`, goal: `×≤ ${GOAL_RATIO}`, verdict: `×${(m3 / mb_).toFixed(2)} ${m3 / mb_ <= GOAL_RATIO ? 'PASS' : 'OVER'}` });
       if (n === SIZES[SIZES.length - 1]) {
         say(`   goal ≤ ${GOAL_RATIO}: "all" ${(ma / mb_).toFixed(2)} ${ma / mb_ <= GOAL_RATIO ? 'met' : 'NOT met'}; 30 days ${(m3 / mb_).toFixed(2)} ${m3 / mb_ <= GOAL_RATIO ? 'met' : 'NOT met'}`);
       }
@@ -198,6 +203,8 @@ async function main() {
         heap.push(metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? NaN);
         await p.close();
       }
+      fig({ label: `Reports page (${have} cases, ${name}): first paint`, value: ms(median(paint)), goal: `≤ ${GOAL_PAINT_MS} ms`, verdict: median(paint) <= GOAL_PAINT_MS ? 'PASS' : 'OVER' });
+      fig({ label: `Reports page (${have} cases, ${name}): figures shown / JS heap after GC`, value: `${ms(median(figs))} / ${mb(median(heap))}` });
       say(`   ${name.padEnd(13)} first paint ${ms(median(paint))} (goal ≤ ${GOAL_PAINT_MS} ms: ${median(paint) <= GOAL_PAINT_MS ? 'met' : 'NOT met'}), figures at ${ms(median(figs))}, page JS heap after GC ${mb(median(heap))}`);
     }
     {
@@ -232,11 +239,14 @@ async function main() {
       const reqs = await control.requests();
       const count = (path: string) => reqs.filter((r) => r.path === path).length;
       say(`   ${ms(took)}: ${count('/sessions')} session pages + ${count('/reports/connections')} connection-report pages + ${reqs.length - count('/sessions') - count('/reports/connections')} other calls`);
+      fig({ group: 'sync', label: `Sync of ${SYNC_CASES} cases from the sandbox (fresh profile)`, value: `${ms(took)}, ${reqs.length} calls` });
       say(`   status: ${JSON.stringify({ seen: status.seen, added: status.added, updated: status.updated, foreign: status.foreign, open: status.open, error: status.error })}`);
       await control.call('POST', '/clear-requests');
       const t2 = performance.now();
       const again = await fresh.sw.evaluate(() => (globalThis as unknown as Globals).__tv4bossReports.runSync('full'));
-      say(`   second sync (nothing new): ${ms(performance.now() - t2)}, added ${again.added}, updated ${again.updated}, ${(await control.requests()).length} calls`);
+      const againCalls = (await control.requests()).length;
+      fig({ group: 'sync', label: 'Second sync (nothing new): added / updated', value: `${again.added} / ${again.updated} (${ms(performance.now() - t2)}, ${againCalls} calls)`, goal: '0 / 0', verdict: Number(again.added) + Number(again.updated) === 0 ? 'PASS' : 'OVER' });
+      say(`   second sync (nothing new): ${ms(performance.now() - t2)}, added ${again.added}, updated ${again.updated}, ${againCalls} calls`);
       const t3 = performance.now();
       const recent = await fresh.sw.evaluate(() => (globalThis as unknown as Globals).__tv4bossReports.runSync('recent'));
       say(`   hourly ("recent") sync: ${ms(performance.now() - t3)}, ${recent.calls} calls`);
@@ -244,6 +254,7 @@ async function main() {
       await fresh.ctx.close();
       rmSync(fresh.dir, { recursive: true, force: true });
     }
+    writeFigures('reports', figures);
     say(`\nreports bench done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   } finally {
     await ctx.close();

@@ -7,10 +7,7 @@ import { join } from 'node:path';
 import { BENCH_DIR, GROUPS, readFigures, resetFigures, type Group } from './figures.ts';
 
 /** Why a group may have no figures yet. */
-const NOT_YET: Partial<Record<Group, string>> = {
-  reports: 'not measured: no reports bench in this build',
-  sync: 'not measured: no history-sync bench in this build',
-};
+const NOT_YET: Partial<Record<Group, string>> = {};
 
 if (process.argv.includes('--reset')) {
   resetFigures();

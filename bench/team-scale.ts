@@ -14,6 +14,7 @@
 // default "1000,600"), SCALE_MINUTES (virtual minutes, 60), SCALE_POLL (seconds, 30).
 import { PollBackoff } from '../src/shared/teamviewer/poll-backoff.ts';
 import { RateGate } from '../src/shared/teamviewer/rate-gate.ts';
+import { writeFigures, type Figure } from './figures.ts';
 
 const LIMITS = (process.env.SCALE_LIMITS ?? '1000,600').split(',').map(Number);
 const MINUTES = Number(process.env.SCALE_MINUTES ?? 60);
@@ -77,15 +78,24 @@ console.log(`Team mode on one shared token: ${MINUTES} virtual minutes, poll eve
 console.log('| token limit (calls/min, assumed) | browsers | policy | calls/min on the token | 429 answers | notification delay p50 / p95 / max | missed |');
 console.log('|---|---|---|---|---|---|---|');
 let missed = 0;
+const figures: Figure[] = [];
 for (const limit of LIMITS) {
   for (const n of [10, 100, 500]) {
     for (const jg of [true, false]) {
       const r = simulate(n, jg, limit);
-      if (jg) missed += r.missed;
+      if (jg) {
+        missed += r.missed;
+        figures.push({
+          group: 'team', label: `${n} browsers, token limit ${limit}/min: calls/min, 429s, notification delay p50 / p95`,
+          value: `${r.callsPerMin.toFixed(0)}/min, ${r.rejected} × 429, ${s(pct(r.delays, 0.5))} / ${s(pct(r.delays, 0.95))}`,
+          goal: 'nothing missed', verdict: r.missed ? `${r.missed} missed` : 'PASS',
+        });
+      }
       console.log(`| ${limit} | ${n} | ${r.policy} | ${r.callsPerMin.toFixed(0)} | ${r.rejected} | ${s(pct(r.delays, 0.5))} / ${s(pct(r.delays, 0.95))} / ${s(r.delays.at(-1) ?? NaN)} | ${r.missed} |`);
     }
   }
 }
+writeFigures('team-scale', figures);
 console.log('\nGoal: nothing missed; calls per minute stay under the token\'s limit with the product\'s policy.');
 if (missed) {
   console.error(`${missed} customer-joined notification(s) missed`);
