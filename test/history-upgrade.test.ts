@@ -2,24 +2,12 @@
 // here exactly as that version built it) is opened by today's store, which must find every record
 // with every field, and the indexes reports need.
 import { describe, it, expect, beforeEach, vi } from 'vitest';
-import { openDB } from 'idb';
 import type { CaseRecord } from '../src/shared/case';
 import { deleteDb } from './helpers/worker-state';
+import { writeHistoryV1 } from './helpers/history-v1';
 
 const NAME = 'tv4boss';
 
-/** Version 1, as 0.1.0 shipped it: src/background/history.ts at commit 8f4bfae. */
-async function writeVersion1(records: CaseRecord[]): Promise<void> {
-  const db = await openDB(NAME, 1, {
-    upgrade(d) {
-      const s = d.createObjectStore('cases', { keyPath: 'id' });
-      s.createIndex('byTicket', 'ticketKey');
-      s.createIndex('byState', 'state');
-    },
-  });
-  for (const r of records) await db.put('cases', r);
-  db.close();
-}
 
 const ORIGIN = 'https://acme.bossdesk.io';
 function record(i: number, over: Partial<CaseRecord> = {}): CaseRecord {
@@ -50,7 +38,7 @@ describe('history schema upgrades', () => {
       record(92, { state: 'expired' }),
       record(93, { state: 'close_failed', error: { kind: 'invalid_token' } }),
     ];
-    await writeVersion1(records);
+    await writeHistoryV1(records);
     const history = await import('../src/background/store/history');
     const all = await history.allCases();
     expect(all).toHaveLength(records.length);
@@ -64,7 +52,7 @@ describe('history schema upgrades', () => {
   });
 
   it('the upgraded database has the indexes reports need, filled from the old records', async () => {
-    await writeVersion1(Array.from({ length: 12 }, (_, i) => record(i)));
+    await writeHistoryV1(Array.from({ length: 12 }, (_, i) => record(i)));
     const history = await import('../src/background/store/history');
     const db = await history.db();
     expect(db.version).toBe(history.DB_VERSION);
@@ -81,7 +69,7 @@ describe('history schema upgrades', () => {
   it('records of version 1 get what reports read: the technician from the ticket, the end of an expired case', async () => {
     const old = record(1, { technician: undefined, ticket: { ...record(1).ticket, fields: { ...record(1).ticket.fields, technician: 'Ana' } } });
     const expired = record(2, { state: 'expired', closedAt: undefined });
-    await writeVersion1([old, expired]);
+    await writeHistoryV1([old, expired]);
     const history = await import('../src/background/store/history');
     expect(await history.getCase('case-1')).toMatchObject({ technician: 'Ana' });
     expect(await history.getCase('case-2')).toMatchObject({ closedAt: expired.validUntil });

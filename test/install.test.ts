@@ -3,8 +3,8 @@
 // bundle, re-arms the watcher for the open case, and records where it came from. The browser's end
 // of it (a real profile, the same extension id) is e2e/update.spec.ts.
 import { describe, it, expect, beforeEach, vi } from 'vitest';
+import { writeHistoryV1 } from './helpers/history-v1';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { openDB } from 'idb';
 import type { CaseRecord } from '../src/shared/case';
 import { deleteDb } from './helpers/worker-state';
 
@@ -31,15 +31,7 @@ const RECORDS = [
 /** The profile 0.1.0 leaves: its history database (version 1, built as src/background/history.ts
  *  built it at 8f4bfae), its storage keys, and a content script registered for its bundle. */
 async function previousRelease(): Promise<{ registered: { id: string; js?: string[] }[] }> {
-  const d = await openDB('tv4boss', 1, {
-    upgrade(x) {
-      const s = x.createObjectStore('cases', { keyPath: 'id' });
-      s.createIndex('byTicket', 'ticketKey');
-      s.createIndex('byState', 'state');
-    },
-  });
-  for (const r of RECORDS) await d.put('cases', r);
-  d.close();
+  await writeHistoryV1(RECORDS);
   await fakeBrowser.storage.local.set({
     settings: { apiBaseUrl: 'https://webapi.teamviewer.com/api/v1', pollSeconds: 60, notifyOnExpiry: true, autoSendEmail: false, emailSubject: 'Ticket {{ticket.number}}', emailBody: '{{teamviewer.customer_link}}' },
     sites: [{ origin: SITE }],
