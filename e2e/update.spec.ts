@@ -15,10 +15,10 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pkg from '../package.json' with { type: 'json' };
-import { SUPPORT_CENTRAL_PROFILE } from '../src/shared/profile/builtin';
 import { CHROMIUM, EXTENSION_DIR, chromiumArgs, connectToken, currentWorker, expect, widget, startFromWidget } from './fixtures';
 import { PREVIOUS_RELEASE, previousReleaseBuild } from './previous-release';
 import { test, addSite, optionsUrl, siteRow } from './site-helpers';
+import { SUPPORT_CENTRAL_PROFILE } from '../src/shared/profile/builtin';
 
 const EXTENSION_ID = 'jnolmkmcgfnghfjkmgilbcbinffbikdf'; // the test builds' fixed key
 const START = 'Start TeamViewer session';
@@ -26,6 +26,10 @@ const STOP = 'Stop TeamViewer session';
 const POLL = 'Check TeamViewer every (seconds)';
 const SUBJECT = 'Remote support, ticket {{ticket.number}}';
 const PROFILE_NAME = 'ACME Support Central';
+/** Today's built-in on-prem profile in the form 0.1.0 knows (regex ticketUrl entries, none of the
+ *  keys added since), which the old build's validator accepts and the new one must keep. */
+const { signedInUser: _u, numberInUrl: _n, ...onpremProfile } = SUPPORT_CENTRAL_PROFILE;
+const OLD_PROFILE = { ...onpremProfile, name: PROFILE_NAME, ticketUrl: ['/ServiceRecord\\.aspx\\?(?:[^#]*&)?id=(?<id>\\d+)'] };
 
 type Snapshot = { dbVersion: number; records: { id: string; state: string }[]; storage: Record<string, unknown> };
 
@@ -92,7 +96,7 @@ test('an update from the previous release keeps history, settings, sites, profil
     const site = onprem.handle.url;
     await addSite(options, EXTENSION_ID, site);
     await siteRow(options, site).getByRole('button', { name: 'Edit profile' }).click();
-    await options.getByLabel('Profile (JSON)').fill(JSON.stringify({ ...SUPPORT_CENTRAL_PROFILE, name: PROFILE_NAME }, null, 2));
+    await options.getByLabel('Profile (JSON)').fill(JSON.stringify(OLD_PROFILE, null, 2));
     await options.getByRole('button', { name: 'Save profile' }).click();
     await expect(options.getByText('Profile saved.')).toBeVisible();
     await expect(siteRow(options, site)).toContainText(`${PROFILE_NAME} (own profile)`);

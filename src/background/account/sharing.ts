@@ -6,26 +6,29 @@ import { TvError } from '../../shared/teamviewer/errors';
 import type { TeamViewerClient } from '../../shared/teamviewer/client';
 import type { GroupSharingView } from '../../shared/protocol';
 import { connectedClient } from './credentials';
-import { ensureGroup } from './group';
+import { GROUP_NAME, cachedGroupId, ensureGroup } from './group';
 
 const groupsPermission = (e: unknown): never => {
   if (e instanceof TvError && e.kind === 'forbidden') throw AppError.of('forbidden', 'groups');
   throw e;
 };
 
-async function view(client: TeamViewerClient, groupid: string): Promise<GroupSharingView> {
-  const [group, users] = await Promise.all([client.getGroup(groupid), client.users()]);
+async function view(client: TeamViewerClient, groupid: string | undefined): Promise<GroupSharingView> {
+  const [group, users] = await Promise.all([groupid ? client.getGroup(groupid) : undefined, client.users()]);
   return {
-    groupid,
+    groupid: groupid ?? '',
     users: users.map((u) => ({ userid: u.id, name: u.name, ...(u.email ? { email: u.email } : {}) })),
-    sharedWith: (group.shared_with ?? []).map((s) => ({ userid: s.userid, permissions: s.permissions, ...(s.name ? { name: s.name } : {}), ...(s.pending ? { pending: true } : {}) })),
+    sharedWith: (group?.shared_with ?? []).map((s) => ({ userid: s.userid, permissions: s.permissions, ...(s.name ? { name: s.name } : {}), ...(s.pending ? { pending: true } : {}) })),
   };
 }
 
-async function withGroup<T>(fn: (client: TeamViewerClient, groupid: string) => Promise<T>): Promise<T> {
+/** `create`: find or create the group (sharing it); otherwise only look (viewing the options page
+ *  must not create anything in TeamViewer: the group is made by the first case or the first share). */
+async function withGroup<T>(create: boolean, fn: (client: TeamViewerClient, groupid: string | undefined) => Promise<T>): Promise<T> {
   const { client, account } = await connectedClient();
   try {
-    return await fn(client, await ensureGroup(client, account.userid));
+    const groupid = create ? await ensureGroup(client, account.userid) : (await cachedGroupId()) ?? (await client.findGroupByName(GROUP_NAME))?.id;
+    return await fn(client, groupid);
   } catch (e) {
     return groupsPermission(e);
   }
@@ -38,20 +41,21 @@ const checkedIds = (ids: unknown): string[] => {
   return list;
 };
 
-export const groupSharing = () => withGroup(view);
+export const groupSharing = () => withGroup(false, view);
 
 export function shareGroup(userids: unknown, permissions: unknown): Promise<GroupSharingView> {
   const ids = checkedIds(userids);
   const perm = permissions === 'readwrite' ? 'readwrite' : 'read';
-  return withGroup(async (client, groupid) => {
-    await client.shareGroup(groupid, ids.map((userid) => ({ userid, permissions: perm })));
+  return withGroup(true, async (client, groupid) => {
+    await client.shareGroup(groupid!, ids.map((userid) => ({ userid, permissions: perm })));
     return view(client, groupid);
   });
 }
 
 export function unshareGroup(userids: unknown): Promise<GroupSharingView> {
   const ids = checkedIds(userids);
-  return withGroup(async (client, groupid) => {
+  return withGroup(false, async (client, groupid) => {
+    if (!groupid) return view(client, groupid);
     await client.unshareGroup(groupid, ids);
     return view(client, groupid);
   });

@@ -42,7 +42,7 @@ async function load(): Promise<Saved> {
 }
 async function save(s: Saved): Promise<void> {
   await setLocal(LOCAL_KEYS.reportsSync, s);
-  emit('sync-progress', { status: s.status });
+  emit('sync-progress', { status: { ...s.status } }); // a snapshot: the run goes on mutating its status
 }
 
 export async function syncStatus(): Promise<SyncStatus> {

@@ -35,6 +35,16 @@ function download(name: string, type: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** The port's pushes and a request's answer can arrive in either order: keep the later state of
+ *  the later run (a finished run over its own start; the later start over an earlier run). */
+function latest(cur: SyncStatus | undefined, next: SyncStatus): SyncStatus {
+  if (!cur) return next;
+  const started = (s: SyncStatus) => Date.parse(s.startedAt ?? '') || 0;
+  if (started(next) !== started(cur)) return started(next) > started(cur) ? next : cur;
+  if (cur.running !== next.running) return next.running ? cur : next;
+  return next.calls >= cur.calls ? next : cur;
+}
+
 export function Reports() {
   const [filter, setFilter] = useState<ReportFilter>(() => filterFromSearch(location.search));
   const [limit, setLimit] = useState(LIST_LIMIT);
@@ -79,7 +89,7 @@ export function Reports() {
       port = chrome.runtime.connect({ name: REPORTS_PORT });
       port.onMessage.addListener((m: ReportsPortOut) => {
         if (m.type === 'changed') void queryRef.current();
-        else if (m.type === 'sync') setSync(m.status);
+        else if (m.type === 'sync') setSync((cur) => latest(cur, m.status));
       });
       port.onDisconnect.addListener(() => {
         if (!closed) setTimeout(connect, 500);
@@ -107,7 +117,7 @@ export function Reports() {
 
   const startSync = async () => {
     const r = await request({ type: 'reports/sync' });
-    if (r.ok) setSync(r.data);
+    if (r.ok) setSync((cur) => latest(cur, r.data));
     else setSync((s) => ({ ...(s ?? { running: false, pages: 0, calls: 0, seen: 0, added: 0, updated: 0, foreign: 0, open: 0 }), error: r.error }));
   };
 

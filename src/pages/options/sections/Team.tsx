@@ -83,7 +83,7 @@ function Sharing() {
                 ))}
               </tbody>
             </table>
-          ) : <p data-testid="not-shared">{t('notSharedYet')}</p>}
+          ) : <p data-testid="not-shared">{view.groupid ? t('notSharedYet') : t('groupNotYet')}</p>}
           {others.length > 0 && (
             <fieldset>
               <legend>{t('shareWith')}</legend>
