@@ -22,6 +22,18 @@ export function ensureGroup(client: TeamViewerClient, userid: string): Promise<s
   });
 }
 
+/** The group's id without creating it: the cache, else a look-up by name (cached when found). For
+ *  a browser that only watches: colleagues' cases are in the group before it starts one itself. */
+export function findGroup(client: TeamViewerClient, userid: string): Promise<string | undefined> {
+  return once('group', async () => {
+    const cached = await getLocal<CachedGroup>(LOCAL_KEYS.group);
+    if (cached && cached.userid === userid) return cached.id;
+    const group = await client.findGroupByName(GROUP_NAME);
+    if (group) await setLocal(LOCAL_KEYS.group, { id: group.id, userid } satisfies CachedGroup);
+    return group?.id;
+  });
+}
+
 /** The cached group id, if any (no TeamViewer call). */
 export async function cachedGroupId(): Promise<string | undefined> {
   return (await getLocal<CachedGroup>(LOCAL_KEYS.group))?.id;

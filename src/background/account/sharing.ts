@@ -6,7 +6,7 @@ import { TvError } from '../../shared/teamviewer/errors';
 import type { TeamViewerClient } from '../../shared/teamviewer/client';
 import type { GroupSharingView } from '../../shared/protocol';
 import { connectedClient } from './credentials';
-import { GROUP_NAME, cachedGroupId, ensureGroup } from './group';
+import { ensureGroup, findGroup } from './group';
 
 const groupsPermission = (e: unknown): never => {
   if (e instanceof TvError && e.kind === 'forbidden') throw AppError.of('forbidden', 'groups');
@@ -27,7 +27,7 @@ async function view(client: TeamViewerClient, groupid: string | undefined): Prom
 async function withGroup<T>(create: boolean, fn: (client: TeamViewerClient, groupid: string | undefined) => Promise<T>): Promise<T> {
   const { client, account } = await connectedClient();
   try {
-    const groupid = create ? await ensureGroup(client, account.userid) : (await cachedGroupId()) ?? (await client.findGroupByName(GROUP_NAME))?.id;
+    const groupid = create ? await ensureGroup(client, account.userid) : await findGroup(client, account.userid);
     return await fn(client, groupid);
   } catch (e) {
     return groupsPermission(e);

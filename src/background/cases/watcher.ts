@@ -8,7 +8,7 @@ import { TvError } from '../../shared/teamviewer/errors';
 import { PollBackoff } from '../../shared/teamviewer/poll-backoff';
 import type { TvSession } from '../../shared/teamviewer/types';
 import { connectedClient, teamviewerBusy } from '../account/credentials';
-import { cachedGroupId } from '../account/group';
+import { findGroup } from '../account/group';
 import { currentTechnician } from '../account/technician';
 import { getSettings } from '../config/settings';
 import { emit, on } from '../events';
@@ -102,17 +102,17 @@ async function runTick(): Promise<void> {
   // A 429 is being waited out, or was lately: this tick would only make it worse for everyone on
   // the token (see PollBackoff).
   if (teamviewerBusy() || backoff.skip()) return;
-  let client;
+  let client, account;
   try {
-    ({ client } = await connectedClient());
+    ({ client, account } = await connectedClient());
   } catch {
     return;
   }
   const groups = new Set(open.map((c) => c.groupid));
   if (!open.length) {
-    const cached = await cachedGroupId();
-    if (!cached) return; // no BOSS group known yet: no case anyone could have started from here
-    groups.add(cached);
+    const groupid = await findGroup(client, account.userid).catch(() => undefined);
+    if (!groupid) return; // no BOSS group yet: nobody has started a case
+    groups.add(groupid);
   }
   // One call for all: filtered by the group when every case shares it.
   const listed = await client.listOpenSessions(groups.size === 1 ? [...groups][0] : undefined).catch((e: unknown) => {
