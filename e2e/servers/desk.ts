@@ -153,7 +153,8 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+/** A request's body as text, refused past MAX_BODY. */
+async function readText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -161,7 +162,11 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
     if (size > MAX_BODY) throw new HttpError(413, 'body too large');
     chunks.push(chunk);
   }
-  const raw = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const raw = await readText(req);
   let parsed: unknown;
   try {
     parsed = raw ? JSON.parse(raw) : {};
@@ -319,14 +324,7 @@ export async function startDesk(opts: { port?: number; host?: string } = {}): Pr
   /** A WebForms postback (on-prem page with postback=1): the whole form is posted to the page's
    *  own address; the clicked button says what to do; the answer is the page again. */
   async function postback(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > MAX_BODY) throw new HttpError(413, 'body too large');
-      chunks.push(chunk);
-    }
-    const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+    const form = new URLSearchParams(await readText(req));
     const field = (name: string) => form.get(`ctl00$cphMain$${name}`);
     const ticket = ticketOr404(Number(url.searchParams.get('id')));
     const note = field('txtNote') ?? '';

@@ -1,6 +1,7 @@
 // Settings an admin can change in the options page or lock through enterprise policy. Pure.
 
 import { MAX_LENGTH as EMAIL_MAX } from './email-template';
+import { LOOPBACK_HOST } from './links';
 
 export const DEFAULT_API_BASE = 'https://webapi.teamviewer.com/api/v1';
 
@@ -38,7 +39,6 @@ export interface SettingsLimits {
   allowLoopbackApi: boolean;
 }
 
-const LOOPBACK_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 
 export function validApiBaseUrl(url: string, allowLoopback: boolean): boolean {
   try {
