@@ -39,37 +39,71 @@ function shownText(node: Node): string {
  *  would cancel that submission, so it waits for the next load (the worker offers it again). */
 let postedBack = false;
 
-/** Clicks `submit`, then waits until the page shows that the text went through: it appears in a
- *  node added to the page (the new note), or the field (`fieldSel`) no longer holds it (the form
- *  was cleared). False after CONFIRM_MS, or at once when the page starts posting back: the next
- *  load confirms it by finding the text on the page. */
-function submitAndConfirm(submit: Element, fieldSel: string, text: string): Promise<boolean> {
+/** While waiting for the page, the field's value is also looked at this often: a page that clears
+ *  its form by script (`field.value = ''`) fires no event and makes no DOM mutation. */
+export const POLL_MS = 50;
+
+/** How the page answered a click on a form's submit button. `left`: the page went away before it
+ *  said anything (`submitted`: by submitting the form itself, the page accepted the post). */
+export type SubmitOutcome = 'confirmed' | 'refused' | 'left' | 'submitted';
+
+/** The page refused what was typed: the field, or anything in its form, is flagged invalid. */
+function refusedIn(field: Element | undefined): boolean {
+  if (!field) return false;
+  const form = field.closest('form');
+  try {
+    if (field.matches(':invalid, [aria-invalid="true"]')) return true;
+    return !!form?.querySelector('[aria-invalid="true"]');
+  } catch {
+    return false;
+  }
+}
+
+/** Clicks `submit` (when `click` says so right then), then waits until the page shows that the
+ *  text went through: it appears in a node added to the page (the new note), or the field
+ *  (`fieldSel`) no longer holds it and nothing in the form is flagged invalid (the form was
+ *  cleared: noticed within POLL_MS, by input/change events or by looking). `refused` after
+ *  CONFIRM_MS or when the click was not made; `submitted`/`left` at once when the page posts back
+ *  or unloads: the next load confirms it by finding the text on the page. */
+export function submitAndConfirm(submit: Element, fieldSel: string, text: string): Promise<SubmitOutcome> {
   const probe = squash(text);
   return new Promise((resolve) => {
+    const field = () => firstMatch(document, [fieldSel]);
     const cleared = () => {
-      const f = firstMatch(document, [fieldSel]);
-      return !!f && squash(valueOf(f)) !== probe;
+      const f = field();
+      return !!f && squash(valueOf(f)) !== probe && !refusedIn(f);
     };
-    const finish = (ok: boolean) => {
+    const check = () => {
+      if (cleared()) finish('confirmed');
+    };
+    const finish = (outcome: SubmitOutcome) => {
       observer.disconnect();
       clearTimeout(timer);
+      clearInterval(poll);
       removeEventListener('submit', onSubmit);
       removeEventListener('beforeunload', onLeave);
-      resolve(ok);
+      document.removeEventListener('input', check, true);
+      document.removeEventListener('change', check, true);
+      resolve(outcome);
     };
     const onLeave = () => {
       postedBack = true;
-      finish(false);
+      finish('left');
     };
     // Bubbling to window: the page's own handlers have run; not prevented means a real submission.
     const onSubmit = (e: Event) => {
-      if (!e.defaultPrevented) onLeave();
+      if (e.defaultPrevented) return;
+      postedBack = true;
+      finish('submitted');
     };
     const observer = new MutationObserver((records) => {
-      if (cleared() || records.some((r) => [...r.addedNodes].some((n) => shownText(n).includes(probe)))) finish(true);
+      if (cleared() || records.some((r) => [...r.addedNodes].some((n) => shownText(n).includes(probe)))) finish('confirmed');
     });
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    const timer = setTimeout(() => finish(cleared()), CONFIRM_MS);
+    const timer = setTimeout(() => finish(cleared() ? 'confirmed' : 'refused'), CONFIRM_MS);
+    const poll = setInterval(check, POLL_MS);
+    document.addEventListener('input', check, true);
+    document.addEventListener('change', check, true);
     addEventListener('submit', onSubmit);
     addEventListener('beforeunload', onLeave);
     (submit as HTMLElement).click();
@@ -93,12 +127,16 @@ export async function postComment(profile: SiteProfile, text: string, internal =
     if (box instanceof HTMLInputElement && box.checked !== internal) box.click();
   }
   setFieldValue(field, text);
-  return submitAndConfirm(submit, c.field, text);
+  return (await submitAndConfirm(submit, c.field, text)) === 'confirmed';
 }
 
-/** Fills the reply-to-requester form and, when asked, sends it (true once the page confirms it).
- *  False when the form is not usable. */
-export async function fillReply(profile: SiteProfile, subject: string, body: string, sendNow: boolean): Promise<boolean> {
+/** Fills the reply-to-requester form and, when asked, sends it (true once the page confirms it,
+ *  or submits the form itself). False when the form is not usable or the page did not confirm it.
+ *  The customer email goes out at most once: `mayClick` is asked right before the click (the
+ *  worker records the attempt durably, and answers false when another tab or an earlier load
+ *  already tried); after it said yes, the task is never retried automatically. */
+export async function fillReply(profile: SiteProfile, subject: string, body: string, sendNow: boolean,
+  mayClick: () => Promise<boolean>): Promise<boolean> {
   const r = profile.reply;
   if (!r || postedBack) return false;
   if (sendNow && onPage(body)) return true;
@@ -107,9 +145,19 @@ export async function fillReply(profile: SiteProfile, subject: string, body: str
   const send = firstMatch(document, [r.send]);
   if (!subjectField || !bodyField || (bodyField as HTMLTextAreaElement).disabled) return false;
   if (sendNow && (!send || (send as HTMLButtonElement).disabled)) return false;
+  if (!sendNow) {
+    setFieldValue(subjectField, subject);
+    setFieldValue(bodyField, body);
+    (bodyField as HTMLElement).focus();
+    return true;
+  }
+  if (!(await mayClick())) return false;
+  // The page may have changed while the worker answered: fill and click only a form still usable,
+  // with no wait in between.
+  if (postedBack || !subjectField.isConnected || !bodyField.isConnected || firstMatch(document, [r.send]) !== send
+    || (send as HTMLButtonElement).disabled) return false;
   setFieldValue(subjectField, subject);
   setFieldValue(bodyField, body);
-  if (sendNow) return submitAndConfirm(send!, r.body, body);
-  (bodyField as HTMLElement).focus();
-  return true;
+  const outcome = await submitAndConfirm(send!, r.body, body);
+  return outcome === 'confirmed' || outcome === 'submitted';
 }

@@ -54,8 +54,14 @@ export class TicketSession {
       // page back must not be interrupted by the next one.
       this.tasks = this.tasks.then(async () => {
         // Not on another ticket's forms: the task stays pending and is offered again.
+        // The customer email: the worker records the attempt before the click (at most once).
+        const mayClick = async () => {
+          if (!this.stillShown()) return false;
+          const r = await request({ type: 'task/attempt', ticketKey: this.key, caseId: m.caseId });
+          return r.ok && r.data === true && this.stillShown();
+        };
         const done = this.stillShown()
-          && (await (t.kind === 'comment' ? postComment(this.profile, t.text) : fillReply(this.profile, t.subject, t.body, t.send)));
+          && (await (t.kind === 'comment' ? postComment(this.profile, t.text) : fillReply(this.profile, t.subject, t.body, t.send, mayClick)));
         void request({ type: 'task/result', ticketKey: this.key, caseId: m.caseId, kind: t.kind, done });
       });
     }
@@ -79,6 +85,7 @@ export class TicketSession {
     connect: () => void request({ type: 'case/connect', ticketKey: this.key }).then((r) => r.ok || this.store.setState({ localError: r.error })),
     openOptions: () => void request({ type: 'options/open', ticket: this.ticket() }),
     openReports: () => void request({ type: 'reports/open' }),
+    sendAgain: (caseId) => void this.act(() => request({ type: 'email/send-again', ticketKey: this.key, caseId })),
     copy: async (text) => {
       try {
         await navigator.clipboard.writeText(text);

@@ -17,8 +17,12 @@ export interface CaseEmail {
   body: string;
   autoSend: boolean;
   /** pending: not yet handed to the help desk · sent · filled (for review) · no_email: nobody to
-   *  send to · expired: the case closed or expired before a tab could send it (never sent after). */
-  status: 'pending' | 'sent' | 'filled' | 'no_email' | 'expired';
+   *  send to · expired: the case closed or expired before a tab could send it (never sent after) ·
+   *  unconfirmed: Send was clicked (or about to be) but the page did not confirm it: it may not
+   *  have gone out, and it is never sent again automatically (only by the technician's Send again). */
+  status: 'pending' | 'sent' | 'filled' | 'no_email' | 'expired' | 'unconfirmed';
+  /** When a tab was cleared to click Send (recorded before the click; optional: older records). */
+  attemptedAt?: string;
 }
 
 export const ACTIVE_STATES: readonly CaseState[] = ['creating', 'open', 'closing'];

@@ -111,6 +111,11 @@ export interface Requests {
   'ticket/view': { req: { ticketKey: string }; res: TicketView };
   /** A tab reports whether it could do a page task (post the comment, fill or send the reply). */
   'task/result': { req: { ticketKey: string; caseId: string; kind: PageTaskKind; done: boolean }; res: null };
+  /** A tab is about to click the reply form's Send: the worker records the attempt (the customer
+   *  email is then never sent again automatically) and answers whether the click may happen. */
+  'task/attempt': { req: { ticketKey: string; caseId: string }; res: boolean };
+  /** The technician's "Send again" on an email that may not have gone out. */
+  'email/send-again': { req: { ticketKey: string; caseId: string }; res: null };
   /** From a ticket's widget: opens the options page, which may preview the email with that ticket. */
   'options/open': { req: { ticket?: Ticket }; res: null };
   'template/preview-ticket': { req: NoArgs; res: Ticket['fields'] | null };
@@ -153,7 +158,7 @@ export type RequestType = keyof Requests;
 export type Message<K extends RequestType = RequestType> = { type: K } & Requests[K]['req'];
 
 /** What a help-desk page (content script) may ask. Everything else needs an extension page. */
-export const CONTENT_REQUESTS: readonly RequestType[] = ['case/start', 'case/stop', 'case/connect', 'ticket/view', 'task/result', 'options/open',
+export const CONTENT_REQUESTS: readonly RequestType[] = ['case/start', 'case/stop', 'case/connect', 'ticket/view', 'task/result', 'task/attempt', 'email/send-again', 'options/open',
   'profile/for-page', 'page/diagnosis', 'page/signed-in-user', 'reports/open'];
 
 export const TICKET_PORT = 'ticket';

@@ -42,9 +42,35 @@ export function taskResult(ticketKey: string, caseId: string, kind: PageTaskKind
     if (!done) return;
     if (kind === 'comment' && rec.comment && !rec.comment.posted) {
       await saveCase({ ...rec, comment: { ...rec.comment, posted: true } });
-    } else if (kind === 'reply' && (rec.email?.status === 'pending' || rec.email?.status === 'expired')) {
+    } else if (kind === 'reply' && rec.email && ['pending', 'expired', 'unconfirmed'].includes(rec.email.status)) {
       // A tab that did send it wins over a stop that came first: the customer got the email.
-      await saveCase({ ...rec, email: { ...rec.email, status: rec.email.autoSend ? 'sent' : 'filled' } });
+      const sent = rec.email.autoSend || rec.email.status === 'unconfirmed';
+      await saveCase({ ...rec, email: { ...rec.email, status: sent ? 'sent' : 'filled' } });
     }
+  });
+}
+
+/** A tab is about to click Send on the reply form. The attempt is recorded (durably, before the
+ *  click) as `unconfirmed`: from then on the email is never offered again automatically, whatever
+ *  happens to the tab; the tab's confirmation turns it into `sent`. False (do not click): the case
+ *  is no longer open, or the email is not waiting to be sent (another tab or load already tried). */
+export function attemptReply(ticketKey: string, caseId: string): Promise<boolean> {
+  return withTicketLock(ticketKey, async () => {
+    const rec = await getCase(caseId);
+    if (!rec || rec.ticketKey !== ticketKey || rec.state !== 'open' || rec.email?.status !== 'pending' || !rec.email.to) return false;
+    await saveCase({ ...rec, email: { ...rec.email, status: 'unconfirmed', attemptedAt: new Date().toISOString() } });
+    return true;
+  });
+}
+
+/** The technician's "Send again" on an email that may not have gone out: offered once more to a
+ *  tab of the ticket (while the case is open: its link must still work). */
+export function sendAgain(ticketKey: string, caseId: string): Promise<void> {
+  return withTicketLock(ticketKey, async () => {
+    const rec = await getCase(caseId);
+    if (!rec || rec.ticketKey !== ticketKey || rec.state !== 'open' || rec.email?.status !== 'unconfirmed' || !rec.email.to) return;
+    inFlight.delete(`${caseId}:reply`);
+    const { attemptedAt: _a, ...email } = rec.email;
+    await saveCase({ ...rec, email: { ...email, autoSend: true, status: 'pending' } });
   });
 }

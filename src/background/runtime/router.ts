@@ -9,7 +9,7 @@ import { closeOpenCases, openCases } from '../account/revoke';
 import { groupSharing, shareGroup, unshareGroup } from '../account/sharing';
 import { chooseTechnician, rememberSignedInName, technicianView } from '../account/technician';
 import { startCase, stopCase } from '../cases/cases';
-import { taskResult } from '../cases/page-tasks';
+import { attemptReply, sendAgain, taskResult } from '../cases/page-tasks';
 import { getSettingsView, updateSettings } from '../config/settings';
 import { addSite, profileFor, removeSite, setSiteProfile, sitesView, testPage } from '../config/sites';
 import { dropDiagnosis, recordDiagnosis } from '../config/diagnosis';
@@ -57,6 +57,11 @@ const handlers: Handlers = {
   'task/result': async (m, origin) => {
     if (m.kind !== 'comment' && m.kind !== 'reply') throw AppError.of('bad_request_message', 'unknown task');
     await taskResult(ownTicket(m.ticketKey, origin), String(m.caseId), m.kind, m.done === true);
+    return null;
+  },
+  'task/attempt': (m, origin) => attemptReply(ownTicket(m.ticketKey, origin), String(m.caseId)),
+  'email/send-again': async (m, origin) => {
+    await sendAgain(ownTicket(m.ticketKey, origin), String(m.caseId));
     return null;
   },
   'template/preview-ticket': () => previewTicket(),

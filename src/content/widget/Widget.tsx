@@ -1,11 +1,13 @@
 // The TeamViewer widget in the ticket's integrations area. Renders the worker's view; all text
 // from the ticket or TeamViewer goes through preact's text nodes, never HTML.
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CaseView, TicketView } from '../../shared/protocol';
 import type { WidgetState, WidgetStore } from './store';
 import { errorMessage, needsOptions, permissionNames, retryable, t, uiLocale } from '../../platform/i18n';
 import { safeHref } from './links';
 import { durationMs, formatDuration } from '../../shared/duration';
+import { CONFIRM_MS } from '../actions';
+import { reallyVisible, trackVisibility } from './visible';
 
 export interface WidgetActions {
   start(): void;
@@ -15,12 +17,16 @@ export interface WidgetActions {
   openOptions(): void;
   openReports(): void;
   copy(text: string): Promise<boolean>;
+  /** "Send again" on a customer email that may not have gone out. */
+  sendAgain(caseId: string): void;
 }
 
 /** The shadow root is open (pages and assistive tools may read it), so page script can reach the
- *  buttons: a click it makes (`isTrusted` false) is ignored. Keyboard and pointer clicks are trusted. */
+ *  buttons: a click it makes (`isTrusted` false) is ignored. Keyboard and pointer clicks are
+ *  trusted; they act only when the button was really visible right then (visible.ts): the page
+ *  cannot make it transparent or put a decoy over it to have the technician click it unseen. */
 const trusted = (f: () => void) => (e: Event) => {
-  if (e.isTrusted) f();
+  if (e.isTrusted && reallyVisible(e)) f();
 };
 
 function useStore(store: WidgetStore): WidgetState {
@@ -59,7 +65,7 @@ function duration(c: CaseView): string {
 function CopyButton({ text, label, actions }: { text: string; label: string; actions: WidgetActions }) {
   const [done, setDone] = useState(false);
   return (
-    <button type="button" class="tv-copy" aria-label={label} onClick={async (e) => e.isTrusted && setDone(await actions.copy(text))}>
+    <button type="button" class="tv-copy" aria-label={label} onClick={async (e) => e.isTrusted && reallyVisible(e) && setDone(await actions.copy(text))}>
       {done ? t('copied') : t('copy')}
     </button>
   );
@@ -139,8 +145,32 @@ function EmailStatus({ c, actions }: { c: CaseView; actions: WidgetActions }) {
       </div>
     );
   }
+  if (e.status === 'unconfirmed') return <Unconfirmed c={c} actions={actions} />;
   const key = e.status === 'sent' ? 'emailSent' : e.status === 'filled' ? 'emailFilled' : e.status === 'expired' ? 'emailExpired' : 'emailPending';
   return <p class="tv-email tv-muted" data-testid="email-status" data-status={e.status}>{t(key, e.to ?? '')}</p>;
+}
+
+/** How long after the attempt a tab may still be waiting for the page to confirm the email. */
+export const SENDING_MS = CONFIRM_MS + 2000;
+
+/** Send was clicked and the page did not confirm it: "Sending…" while a tab may still be waiting,
+ *  then "may not have gone out" with Send again (never sent again without the technician). */
+function Unconfirmed({ c, actions }: { c: CaseView; actions: WidgetActions }) {
+  const e = c.email!;
+  const left = Date.parse(e.attemptedAt ?? '') + SENDING_MS - Date.now();
+  const [, rerender] = useState(0);
+  useEffect(() => {
+    if (!(left > 0)) return undefined;
+    const id = setTimeout(() => rerender((n) => n + 1), left + 50);
+    return () => clearTimeout(id);
+  }, [left > 0, e.attemptedAt]);
+  if (left > 0) return <p class="tv-email tv-muted" data-testid="email-status" data-status="sending">{t('emailSending', e.to ?? '')}</p>;
+  return (
+    <div class="tv-email tv-error" role="alert" data-testid="email-status" data-status="unconfirmed">
+      <p>{t('emailUnconfirmed', e.to ?? '')}</p>
+      {c.state === 'open' && <button type="button" data-testid="send-again" onClick={trusted(() => actions.sendAgain(c.id))}>{t('sendAgain')}</button>}
+    </div>
+  );
 }
 
 function History({ items }: { items: CaseView[] }) {
@@ -155,6 +185,7 @@ function History({ items }: { items: CaseView[] }) {
             <span class={`tv-outcome tv-${c.state}`}>{t(`outcome_${c.state}`)}</span>
             {c.comment && !c.comment.posted && <span class="tv-pending"> · {t('commentPending')}</span>}
             {c.email?.status === 'expired' && <span class="tv-pending" data-testid="email-expired"> · {t('emailExpiredShort')}</span>}
+            {c.email?.status === 'unconfirmed' && <span class="tv-pending" data-testid="email-unconfirmed"> · {t('emailUnconfirmedShort')}</span>}
           </li>
         ))}
       </ul>
@@ -169,8 +200,11 @@ export function Widget({ store, actions }: { store: WidgetStore; actions: Widget
   const error = s.localError ?? view?.error;
   const active = view?.active;
   const waiting = view?.waiting && view.waiting.untilMs > now - 1000;
+  // Every button's visibility is tracked from the moment it is on screen (see visible.ts).
+  const ref = useRef<HTMLElement>(null);
+  useLayoutEffect(() => ref.current?.querySelectorAll('button').forEach(trackVisibility));
   return (
-    <section class="tv-widget" aria-labelledby="tv-title">
+    <section class="tv-widget" aria-labelledby="tv-title" ref={ref}>
       <header>
         <h3 id="tv-title">TeamViewer</h3>
         {view?.connected && <button type="button" class="tv-link-button" data-testid="reports-link" onClick={trusted(actions.openReports)}>{t('reportsLink')}</button>}
