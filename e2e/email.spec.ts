@@ -29,6 +29,54 @@ test.describe('English', () => {
     expect(await desk.replies('1042')).toHaveLength(1);
   });
 
+  test('leaving the ticket at once after Start, then coming back: the customer gets exactly one email', async ({ page, desk }) => {
+    test.setTimeout(60_000);
+    // A desk whose reply form only clears its fields once sent: nothing else shows that it went out.
+    await startFromWidget(page, `${desk.ticketUrl('1042')}?clearOnly=1`);
+    await expect.poll(async () => (await desk.replies('1042')).length, { intervals: [20] }).toBe(1);
+    await page.goto(`${desk.handle.url}/app/en/tickets`); // a full page load elsewhere, at once
+    // Past the time a task handed to a tab is held back for that tab (15 s), then back on the ticket.
+    await page.waitForTimeout(16_000);
+    await page.goto(`${desk.ticketUrl('1042')}?clearOnly=1`);
+    await expect(widget(page).getByTestId('code')).toBeVisible();
+    await page.waitForTimeout(2000);
+    expect(await desk.replies('1042')).toHaveLength(1);
+    // Confirmed in time, or said to the technician (never sent again on its own).
+    const status = await widget(page).getByTestId('email-status').getAttribute('data-status');
+    expect(['sent', 'unconfirmed']).toContain(status);
+  });
+
+  test('a page that does not confirm the email: "may not have gone out", never resent by itself, Send again sends it once', async ({ page, desk }) => {
+    test.setTimeout(60_000);
+    await page.goto(desk.ticketUrl('1042'));
+    // The page swallows the reply form's submission: the text stays, nothing is sent.
+    await page.evaluate(() => {
+      const block = (e: Event) => { e.preventDefault(); e.stopImmediatePropagation(); };
+      (window as unknown as { unblock: () => void }).unblock = () => document.removeEventListener('submit', block, true);
+      document.addEventListener('submit', block, true);
+    });
+    await widget(page).getByRole('button', { name: 'Start TeamViewer session' }).click();
+    const status = widget(page).getByTestId('email-status');
+    await expect(status).toHaveAttribute('data-status', 'sending');
+    await expect(status).toHaveAttribute('data-status', 'unconfirmed', { timeout: 20_000 });
+    await expect(status).toContainText('The email may not have gone out');
+    expect(await desk.replies('1042')).toHaveLength(0);
+    // A reload does not send it again on its own.
+    await page.reload();
+    await expect(widget(page).getByTestId('email-status')).toHaveAttribute('data-status', 'unconfirmed');
+    await page.waitForTimeout(1500);
+    expect(await desk.replies('1042')).toHaveLength(0);
+    // Page script cannot press Send again; the technician can.
+    await page.evaluate(() => document.querySelector('tv4boss-widget')?.shadowRoot?.querySelector<HTMLButtonElement>('[data-testid=send-again]')?.click());
+    await page.waitForTimeout(1000);
+    expect(await desk.replies('1042')).toHaveLength(0);
+    await widget(page).getByRole('button', { name: 'Send again' }).click();
+    await expect.poll(async () => (await desk.replies('1042')).length).toBe(1);
+    await expect(widget(page).getByTestId('email-status')).toHaveAttribute('data-status', 'sent');
+    await page.waitForTimeout(1000);
+    expect(await desk.replies('1042')).toHaveLength(1);
+  });
+
   test('template editor: unknown placeholder refused by name, preview renders, saved template is used', async ({ page, extensionId, desk }) => {
     await page.goto(optionsUrl(extensionId));
     const body = page.getByLabel('Body');

@@ -78,3 +78,21 @@ test('postback desk: two pending comments, one postback per load, each posted on
   await page.waitForTimeout(1000);
   expect(await desk.comments('1043')).toHaveLength(2);
 });
+
+// A desk whose forms only clear their fields once sent (`field.value = ''`: no DOM mutation).
+for (const layout of ['cloud', 'onprem'] as Layout[]) {
+  test(`${layout}, forms that only clear: Stop puts the closing comment on the page within 1 s, right after the email`, async ({ page, desk }) => {
+    const url = `${desk.ticketUrl('1042', { layout })}${layout === 'cloud' ? '?' : '&'}clearOnly=1`;
+    await startFromWidget(page, url);
+    // The email went out a moment ago: Stop right away.
+    await expect.poll(async () => (await desk.replies('1042')).length, { intervals: [50] }).toBe(1);
+    const stopAt = Date.now();
+    await widget(page).getByRole('button', { name: STOP }).click();
+    await expect.poll(async () => (await desk.comments('1042')).length, { intervals: [50], timeout: 5000 }).toBe(1);
+    const ms = Date.now() - stopAt;
+    console.log(`${layout}: Stop → comment on the page in ${ms} ms`);
+    expect(ms).toBeLessThanOrEqual(1000);
+    await expect(widget(page).getByTestId('comment-pending')).toHaveCount(0);
+    expect(await desk.replies('1042')).toHaveLength(1);
+  });
+}

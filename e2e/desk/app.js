@@ -113,10 +113,13 @@ function parseRoute(href) {
     swapDelay: Number(q.get('swapDelay')) > 0 ? Number(q.get('swapDelay')) : 0,
     postback: q.get('postback') === '1',
     renderFirst: q.get('renderFirst') === '1',
+    // The reply and comment forms only clear their fields once sent (`field.value = ''`): no note
+    // is added, no message shown, so no DOM mutation tells that it went through.
+    clearOnly: q.get('clearOnly') === '1',
   };
   // Flags travel with every link the app makes, so they survive SPA navigation.
   const keep = new URLSearchParams();
-  for (const k of ['theme', 'sidebarDelay', 'churn', 'ui', 'swapDelay', 'postback', 'renderFirst']) if (q.has(k)) keep.set(k, q.get(k));
+  for (const k of ['theme', 'sidebarDelay', 'churn', 'ui', 'swapDelay', 'postback', 'renderFirst', 'clearOnly']) if (q.has(k)) keep.set(k, q.get(k));
   const base = { flags, keep: keep.toString() };
   let m;
   if ((m = u.pathname.match(/^\/app\/(en|es)\/tickets\/?$/))) return { ...base, layout: 'cloud', lang: m[1], view: 'list' };
@@ -343,9 +346,10 @@ const cloud = {
       try {
         const c = await actions.addComment(text, internalBox.checked);
         if (!c.id) return; // dropped by the desk (test control): nothing shows, the text stays
+        commentText.value = '';
+        if (route.flags.clearOnly) return;
         commentList.append(commentItem(c));
         noComments.hidden = true;
-        commentText.value = '';
         internalBox.checked = false;
         commentMsg.className = 'form-message ok';
         commentMsg.textContent = t.commentAdded;
@@ -385,6 +389,7 @@ const cloud = {
         await actions.sendReply({ to: replyTo.value, subject: replySubject.value, body });
         replySubject.value = '';
         replyBody.value = '';
+        if (route.flags.clearOnly) return;
         replyMsg.className = 'form-message ok';
         replyMsg.textContent = t.replySent;
       } catch (e) {
@@ -579,9 +584,10 @@ const onprem = {
       try {
         const c = await actions.addComment(text, noteInternal.checked);
         if (!c.id) return; // dropped by the desk (test control): nothing shows, the text stays
+        noteText.value = '';
+        if (route.flags.clearOnly) return;
         notesBody.append(noteRow(c));
         emptyNotes.hidden = true;
-        noteText.value = '';
         noteInternal.checked = false;
         noteMsg.className = 'result ok';
         noteMsg.textContent = t.commentAdded;
@@ -613,6 +619,7 @@ const onprem = {
         await actions.sendReply({ to: replyTo.value, subject: replySubject.value, body });
         replySubject.value = '';
         replyBody.value = '';
+        if (route.flags.clearOnly) return;
         replyMsg.className = 'result ok';
         replyMsg.textContent = t.replySent;
       } catch (e) {

@@ -14,7 +14,8 @@
 //   the outgoing ticket stays on screen until the next one is loaded and MS have passed),
 //   postback=1 (on-prem: the note and reply buttons post the whole form back, WebForms style:
 //   POST to the page's address, answered with the page), renderFirst=1 (SPA navigation renders
-//   the next ticket first and changes the address after).
+//   the next ticket first and changes the address after), clearOnly=1 (the reply and comment
+//   forms only clear their fields once sent: no note added, no message, no DOM mutation).
 // Test controls: POST /api/control { "dropComments": true } (see DeskBehaviour).
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
