@@ -115,7 +115,15 @@ describe('sanitizeTicket', () => {
     expect(t.id).toHaveLength(100);
     expect(t.url).toHaveLength(2000);
     expect(t.fields.title).toHaveLength(500);
-    expect(t.fields.requesterEmail).toBe('e'.repeat(500));
+    // Cut to 500 characters it is no email address any more (nor was it one: over 254): dropped.
+    expect(t.fields.requesterEmail).toBeUndefined();
+  });
+
+  it('drops a requester email that is not an email address (read off the wrong element): never sent to TeamViewer', () => {
+    for (const bad of ['TypeIncident', 'Email', 'Ana Ruiz <ana@example.com>', 'ana@', '@example.com', 'ana ruiz@example.com', 'ana@example']) {
+      expect(sanitizeTicket(ticket({ requesterEmail: bad, title: 'T' })).fields, bad).toEqual({ title: 'T' });
+    }
+    expect(sanitizeTicket(ticket({ requesterEmail: ' ana.ruiz+it@mail.example.com ' })).fields.requesterEmail).toBe('ana.ruiz+it@mail.example.com');
   });
 
   it('drops unknown fields, non-string values and unknown top-level properties', () => {
@@ -130,8 +138,9 @@ describe('sanitizeTicket', () => {
   });
 
   it('keeps every known field', () => {
-    const fields = Object.fromEntries(TICKET_FIELDS.map((f) => [f, ` ${f} value `]));
-    expect(sanitizeTicket(ticket(fields)).fields).toEqual(Object.fromEntries(TICKET_FIELDS.map((f) => [f, `${f} value`])));
+    const value = (f: string) => (f === 'requesterEmail' ? 'ana@example.com' : `${f} value`);
+    const fields = Object.fromEntries(TICKET_FIELDS.map((f) => [f, ` ${value(f)} `]));
+    expect(sanitizeTicket(ticket(fields)).fields).toEqual(Object.fromEntries(TICKET_FIELDS.map((f) => [f, value(f)])));
   });
 
   it('stringifies a non-string id and origin instead of passing objects through', () => {

@@ -4,6 +4,7 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { diagnose, findByLabel, firstMatch, numberIsId, readField, readFieldAt, readFields, ticketIdFromUrl } from '../src/shared/profile/read';
 import { BOSSDESK_PROFILE, BUILTIN_PROFILES, SUPPORT_CENTRAL_PROFILE } from '../src/shared/profile/builtin';
+import { describeMiss } from '../src/shared/profile/report';
 import type { SiteProfile } from '../src/shared/profile/types';
 
 type Child = Node | string | null | undefined | false;
@@ -281,6 +282,57 @@ describe('findByLabel', () => {
   it('is undefined when no label matches', () => {
     mount(cloudPage());
     expect(findByLabel(document, ['Department'])).toBeUndefined();
+  });
+});
+
+// Issue 15 §5: a layout of <span>Label</span><span>Value</span> rows (no dt, th or label), with a
+// ticket of category "Email" and the requester's address under the label "Email".
+describe('a label that is also a value', () => {
+  const SPAN_PROFILE: SiteProfile = {
+    version: 1, id: 'spans', name: 'Span pairs', ticketUrl: ['^/t/(?<id>\\d+)$'], mount: ['.side'],
+    fields: {
+      number: { labels: ['Number'] }, title: { labels: ['Title'] },
+      category: { labels: ['Category'] }, type: { labels: ['Type'] }, requesterEmail: { labels: ['Email'] },
+    },
+  };
+  const row = (label: string, value: string) => h('div', { class: 'row' }, h('span', { class: 'k' }, label), h('span', { class: 'v' }, value));
+  const spanPage = (email: string, rows?: HTMLElement[]) => h('div', { class: 'fields' },
+    ...(rows ?? [row('Number', '1042'), row('Title', 'Mail not arriving'), row('Category', 'Email'), row('Type', 'Incident'), row('Email', email)]),
+    h('div', { class: 'side' }));
+
+  it('the Category value "Email" is not taken for the label "Email" (which read the next row: "TypeIncident")', () => {
+    mount(spanPage('ana.ruiz@example.com'));
+    const f = readFields(document, SPAN_PROFILE);
+    expect(f.requesterEmail).toBe('ana.ruiz@example.com');
+    expect(f.category).toBe('Email');
+    expect(f.type).toBe('Incident');
+  });
+
+  it('an element followed by its value wins over one with the same text that is the second of its pair', () => {
+    mount(h('div', {}, h('p', {}, h('span', {}, 'Source'), h('span', {}, 'Email')), h('p', {}, h('b', {}, 'Email'), h('i', {}, 'luis@example.com'))));
+    expect(readField(document, { labels: ['Email'] })).toBe('luis@example.com');
+  });
+
+  it('real label elements (dt, th, label, a row header) win over elements that merely have the same text', () => {
+    mount(h('div', {}, row('Email', 'wrong@example.com'), h('div', { role: 'row' }, h('div', { role: 'rowheader' }, 'Email'), h('div', { role: 'cell' }, 'right@example.com'))));
+    expect(readField(document, { labels: ['Email'] })).toBe('right@example.com');
+    mount(h('div', {}, row('Email', 'wrong@example.com'), h('dl', {}, h('dt', {}, 'Email'), h('dd', {}, 'dt@example.com'))));
+    expect(readField(document, { labels: ['Email'] })).toBe('dt@example.com');
+  });
+
+  it('a requester email that is not an email address counts as not found, and the diagnosis says why', () => {
+    // Only the category row says "Email": the old lookup read the row after it.
+    mount(spanPage('', [row('Number', '1042'), row('Title', 'Mail'), row('Category', 'Email'), row('Type', 'Incident')]));
+    expect(readFields(document, SPAN_PROFILE).requesterEmail).toBeUndefined();
+    mount(spanPage('Not provided'));
+    const refused: string[] = [];
+    expect(readFields(document, SPAN_PROFILE, refused as never).requesterEmail).toBeUndefined();
+    expect(refused).toEqual(['requesterEmail']);
+    const d = diagnose(document, SPAN_PROFILE, new URL('https://desk.example/t/1042'));
+    expect(d.fields.requesterEmail).toBeNull();
+    expect(d.invalid).toEqual(['requesterEmail']);
+    expect(describeMiss({ profile: { id: 'spans', name: 'Span pairs', custom: true }, diagnosis: d }))
+      .toBe('Span pairs: fields not found: priority, source, requesterName, technician, status; not an email address, so not used: requesterEmail');
   });
 });
 

@@ -1,4 +1,5 @@
 // What the help-desk adapter reads off a ticket page. All of it is untrusted page text.
+import { isEmailAddress } from './email-address';
 
 export const TICKET_FIELDS = [
   'number', 'title', 'category', 'type', 'priority', 'source',
@@ -33,7 +34,10 @@ export function sanitizeTicket(t: Ticket): Ticket {
   const fields: Ticket['fields'] = {};
   for (const [k, v] of Object.entries(t.fields)) {
     if (typeof v === 'string' && (TICKET_FIELDS as readonly string[]).includes(k)) {
-      fields[k as TicketField] = v.replace(/\s+/g, ' ').trim().slice(0, MAX_FIELD);
+      const value = v.replace(/\s+/g, ' ').trim().slice(0, MAX_FIELD);
+      // A requester email that is not an address was read off the wrong element: never sent on.
+      if (k === 'requesterEmail' && !isEmailAddress(value)) continue;
+      fields[k as TicketField] = value;
     }
   }
   return { origin: String(t.origin).slice(0, 200), id: String(t.id).slice(0, 100), url: String(t.url).slice(0, 2000), fields };

@@ -4,6 +4,7 @@
 import type { CaseEmail, CaseRecord } from '../../shared/case';
 import { defaultTemplate, renderEmail, validateTemplate, withDefaults, type EmailTemplate } from '../../shared/email-template';
 import type { Settings } from '../../shared/settings';
+import { isEmailAddress } from '../../shared/email-address';
 
 export function templateOf(settings: Settings, locale: string): EmailTemplate {
   const t = withDefaults({ subject: settings.emailSubject, body: settings.emailBody }, locale);
@@ -20,6 +21,6 @@ export function customerEmail(rec: CaseRecord, settings: Settings, locale: strin
       technician: { name: f.technician ?? '' }, requester: { name: f.requesterName ?? '' },
     },
   }, { locale, format: 'text' });
-  const to = f.requesterEmail && /^[^\s@]+@[^\s@]+$/.test(f.requesterEmail) ? f.requesterEmail : undefined;
+  const to = isEmailAddress(f.requesterEmail) ? f.requesterEmail : undefined;
   return { ...(to ? { to } : {}), subject, body, autoSend: settings.autoSendEmail, status: to ? 'pending' : 'no_email' };
 }

@@ -1,6 +1,7 @@
 // Reads a ticket page with a site profile. Works on any Document or Element: unit-tested with
 // a DOM, used by the content script and by "Test on this page".
 import { TICKET_FIELDS, type TicketField } from '../ticket';
+import { isEmailAddress } from '../email-address';
 import type { FieldRule, SiteProfile } from './types';
 
 /** How much of the address and of a field's text the profile's regexes see. Patterns come from
@@ -52,26 +53,48 @@ function valueText(el: Element): string {
   return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** Elements that are labels by nature are tried first, so a value cell whose text happens to equal
- *  a label ("Correo electrónico" as a Source value) cannot shadow the real label. */
-const LABEL_TAGS = ['dt, th, label, legend', 'span, div, strong, b, p, li, td'];
+/** Elements that are labels by nature (dt, th, label, legend, a row header) are tried first, then
+ *  other elements followed by a value sibling, and last elements without one (wrapped labels): so a
+ *  value whose text equals a label ("Email" as a Category value, "Correo electrónico" as a Source
+ *  value) cannot shadow the real label. An element that is the second of a pair is a value, never a
+ *  label. */
+const LABEL_TAGS = 'dt, th, label, legend, [role=rowheader]';
+const OTHER_TAGS = 'span, div, strong, b, p, li, td';
+
+function labelled(el: Element, wanted: Set<string>): boolean {
+  const text = el.textContent ?? '';
+  // No label is that long (validation caps them at 100): skip big blocks without normalising them.
+  return el.childElementCount <= 2 && text.length <= 300 && wanted.has(norm(text));
+}
+
+/** The value element a label names: label[for] → control, else the next sibling, else (a wrapped
+ *  label) the parent's next sibling. */
+function valueOfLabel(el: Element, wrappedOnly = false): Element | undefined {
+  if (el instanceof HTMLLabelElement && el.htmlFor) {
+    const target = el.ownerDocument.getElementById(el.htmlFor);
+    if (target) return target;
+  }
+  const next = wrappedOnly ? null : el.nextElementSibling;
+  if (next) return next;
+  if (el.parentElement && el.parentElement.childElementCount <= 2) return el.parentElement.nextElementSibling ?? undefined;
+  return undefined;
+}
 
 /** The value next to a visible label: dt→dd, th→td, label[for]→control, else the next sibling. */
 export function findByLabel(root: ParentNode, labels: string[]): Element | undefined {
   const wanted = new Set(labels.map(norm));
-  for (const tags of LABEL_TAGS) {
-    for (const el of root.querySelectorAll(tags)) {
-      const text = el.textContent ?? '';
-      // No label is that long (validation caps them at 100): skip big blocks without normalising them.
-      if (el.childElementCount > 2 || text.length > 300 || !wanted.has(norm(text))) continue;
-      if (el instanceof HTMLLabelElement && el.htmlFor) {
-        const target = el.ownerDocument.getElementById(el.htmlFor);
-        if (target) return target;
-      }
-      let next: Element | null = el.nextElementSibling;
-      if (!next && el.parentElement && el.parentElement.childElementCount <= 2) next = el.parentElement.nextElementSibling;
-      if (next) return next;
-    }
+  for (const el of root.querySelectorAll(LABEL_TAGS)) {
+    const v = labelled(el, wanted) && valueOfLabel(el);
+    if (v) return v;
+  }
+  const others = [...root.querySelectorAll(OTHER_TAGS)].filter((el) => !el.matches(LABEL_TAGS) && labelled(el, wanted));
+  // An element followed by its value.
+  for (const el of others) if (el.nextElementSibling) return el.nextElementSibling;
+  // A wrapped label (nothing beside it): not one that comes second in its row, which is a value.
+  for (const el of others) {
+    if (el.previousElementSibling) continue;
+    const v = valueOfLabel(el, true);
+    if (v) return v;
   }
   return undefined;
 }
@@ -106,11 +129,18 @@ export function numberIsId(number: string, id: string): boolean | undefined {
   return n && i ? n === i : undefined;
 }
 
-export function readFields(root: ParentNode, profile: SiteProfile): Partial<Record<TicketField, string>> {
+/** Fields whose value has a shape to check: a value without it was read off the wrong element and
+ *  counts as not found (the requester email is sent to TeamViewer and addressed by the reply). */
+const VALUE_CHECKS: Partial<Record<TicketField, (v: string) => boolean>> = { requesterEmail: isEmailAddress };
+
+/** The ticket's fields; `refused` collects fields found on the page whose value failed its check. */
+export function readFields(root: ParentNode, profile: SiteProfile, refused?: TicketField[]): Partial<Record<TicketField, string>> {
   const out: Partial<Record<TicketField, string>> = {};
   for (const f of TICKET_FIELDS) {
     const v = readField(root, profile.fields[f]);
-    if (v !== undefined) out[f] = v;
+    if (v === undefined) continue;
+    if (VALUE_CHECKS[f]?.(v) === false) refused?.push(f);
+    else out[f] = v;
   }
   return out;
 }
@@ -131,6 +161,9 @@ export interface Diagnosis {
   url: boolean;
   ticketId?: string;
   fields: Record<TicketField, string | null>;
+  /** Fields found on the page whose value is not of their kind (a requester email that is not an
+   *  email address): null in `fields`, never used. Optional: older reports have none. */
+  invalid?: TicketField[];
   mount: boolean;
   comment: boolean;
   reply: boolean;
@@ -140,12 +173,14 @@ export interface Diagnosis {
 /** Field by field: what matched and what did not (for the options page and the console line). */
 export function diagnose(doc: Document, profile: SiteProfile, url: URL): Diagnosis {
   const ticketId = ticketIdFromUrl(profile, url);
-  const values = readFields(doc, profile);
+  const invalid: TicketField[] = [];
+  const values = readFields(doc, profile, invalid);
   const fields = Object.fromEntries(TICKET_FIELDS.map((f) => [f, values[f] ?? null])) as Record<TicketField, string | null>;
   return {
     url: ticketId !== undefined,
     ...(ticketId ? { ticketId } : {}),
     fields,
+    ...(invalid.length ? { invalid } : {}),
     mount: !!firstMatch(doc, profile.mount),
     comment: !!(profile.comment && firstMatch(doc, [profile.comment.field]) && firstMatch(doc, [profile.comment.submit])),
     reply: !!(profile.reply && firstMatch(doc, [profile.reply.body])),

@@ -30,8 +30,10 @@ export function describeMiss(r: Pick<PageReport, 'profile' | 'diagnosis'>): stri
   const parts: string[] = [];
   if (!r.diagnosis.url) parts.push('ticket URL pattern did not match');
   if (!r.diagnosis.mount) parts.push('mount point did not match');
-  const missing = missingFields(r.diagnosis);
+  const invalid = r.diagnosis.invalid ?? [];
+  const missing = missingFields(r.diagnosis).filter((f) => !invalid.includes(f));
   if (missing.length) parts.push(`fields not found: ${missing.join(', ')}`);
+  if (invalid.length) parts.push(`not an email address, so not used: ${invalid.join(', ')}`);
   return `${r.profile.name}: ${parts.join('; ') || 'everything matched'}`;
 }
 
@@ -51,6 +53,8 @@ export function sanitizeReport(raw: PageReport, origin: string): PageReport {
     profile: { id: clip(raw?.profile?.id, 64), name: clip(raw?.profile?.name, 100), custom: !!raw?.profile?.custom },
     diagnosis: {
       url: !!d.url, ...(d.ticketId ? { ticketId: clip(d.ticketId, 100) } : {}), fields,
+      ...(Array.isArray(d.invalid) && d.invalid.length
+        ? { invalid: TICKET_FIELDS.filter((f) => d.invalid!.includes(f) && fields[f] === null) } : {}),
       mount: !!d.mount, comment: !!d.comment, reply: !!d.reply, close: !!d.close,
     },
     ...(raw?.widget !== undefined ? { widget: !!raw.widget } : {}),

@@ -11,7 +11,7 @@ import type { SiteProfile } from '../../../shared/profile/types';
 import { selectorParses } from '../selector-check';
 import { formatIssue, parseProfile, profileToJson, type Issue } from '../../../shared/profile/validate';
 import { normalizeSiteOrigin, originPattern } from '../../../shared/sites';
-import { TICKET_FIELDS } from '../../../shared/ticket';
+import { TICKET_FIELDS, type TicketField } from '../../../shared/ticket';
 
 /** A translated validation message, the English one where a code has no translation. */
 function issueText(i: Issue): string {
@@ -26,8 +26,10 @@ export function diagnosisLine(r: PageReport): string {
   const parts: string[] = [];
   if (!r.diagnosis.url) parts.push(t('diagUrl'));
   if (!r.diagnosis.mount) parts.push(t('diagMount'));
-  const missing = missingFields(r.diagnosis);
+  const invalid = r.diagnosis.invalid ?? [];
+  const missing = missingFields(r.diagnosis).filter((f) => !invalid.includes(f));
   if (missing.length) parts.push(t('diagFields', missing.join(', ')));
+  if (invalid.length) parts.push(t('diagInvalid', invalid.join(', ')));
   return t('diagLine', [r.profile.name, r.origin, parts.join('; ')]);
 }
 
@@ -51,7 +53,7 @@ function TestResult({ test }: { test: PageTest }) {
   const row = (key: string, label: string, ok: boolean, value?: string) => (
     <tr key={key} data-testid={`test-${key}`} data-ok={String(ok)}>
       <th scope="row" style="text-align: left; padding-right: 16px">{label}</th>
-      <td class={ok ? 'ok' : 'error'}>{ok ? (value ?? t('testFound')) : t('testNotFound')}</td>
+      <td class={ok ? 'ok' : 'error'}>{ok ? (value ?? t('testFound')) : (d.invalid?.includes(key as TicketField) ? t('testNotEmail') : t('testNotFound'))}</td>
     </tr>
   );
   return (
