@@ -112,3 +112,52 @@ test('the supporter link is nowhere in the page; Connect asks the worker, with t
   await widget(page).getByRole('button', { name: 'Connect to the customer' }).click();
   await expect.poll(seen).toEqual([{ type: 'case/connect', ticketKey: `${new URL(desk.handle.url).origin}#1042` }]);
 });
+
+test('a real click on a button the technician cannot see does nothing: transparent widget, decoy over it (click-through or keyboard)', async ({ page, extensionId, sandbox, desk }) => {
+  await connectToken(page, extensionId, sandbox);
+  await expect(page.getByTestId('account')).toBeVisible();
+  await page.goto(desk.ticketUrl('1042'));
+  const start = widget(page).getByRole('button', { name: START });
+  await expect(start).toBeVisible();
+  const box = (await start.boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const noCase = async () => {
+    await page.waitForTimeout(800);
+    expect((await sandbox.state()).sessions).toHaveLength(0);
+  };
+
+  // The page makes the widget transparent and lets the technician click "something else" there.
+  await page.evaluate(() => { document.querySelector<HTMLElement>('tv4boss-widget')!.style.opacity = '0'; });
+  await page.mouse.click(cx, cy);
+  await noCase();
+  await page.evaluate(() => { document.querySelector<HTMLElement>('tv4boss-widget')!.style.opacity = ''; });
+
+  // A decoy over the button that lets clicks through to it (pointer-events: none).
+  const decoy = (through: boolean) => page.evaluate(([x, y, w, h, t]) => {
+    const d = document.createElement('div');
+    d.id = 'decoy';
+    d.textContent = 'Claim your prize';
+    Object.assign(d.style, { position: 'fixed', left: `${x - 10}px`, top: `${y - 10}px`, width: `${w + 20}px`, height: `${h + 20}px`,
+      background: '#fc0', zIndex: '99999', pointerEvents: t ? 'none' : 'auto' });
+    document.body.append(d);
+  }, [box.x, box.y, box.width, box.height, through] as const);
+  await decoy(true);
+  await page.waitForTimeout(300); // what the page shows has been painted
+  await page.mouse.click(cx, cy);
+  await noCase();
+  await page.evaluate(() => document.getElementById('decoy')!.remove());
+
+  // A decoy that takes the clicks, while the button has the keyboard focus: Enter does nothing.
+  await decoy(false);
+  await start.focus();
+  await page.keyboard.press('Enter');
+  await noCase();
+  await page.evaluate(() => document.getElementById('decoy')!.remove());
+
+  // Visible again: the same real click starts the case.
+  await page.waitForTimeout(300);
+  await page.mouse.click(cx, cy);
+  await expect(widget(page).getByTestId('code')).toBeVisible();
+  expect((await sandbox.state()).sessions).toHaveLength(1);
+});
