@@ -132,6 +132,8 @@ test('a real click on a button the technician cannot see does nothing: transpare
   await page.mouse.click(cx, cy);
   await noCase();
   await page.evaluate(() => { document.querySelector<HTMLElement>('tv4boss-widget')!.style.opacity = ''; });
+  // The technician is told why nothing happened.
+  await expect(widget(page).getByTestId('hidden-click')).toBeVisible();
 
   // A decoy over the button that lets clicks through to it (pointer-events: none).
   const decoy = (through: boolean) => page.evaluate(([x, y, w, h, t]) => {

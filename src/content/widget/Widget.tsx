@@ -26,8 +26,14 @@ export interface WidgetActions {
  *  trusted; they act only when the button was really visible right then (visible.ts): the page
  *  cannot make it transparent or put a decoy over it to have the technician click it unseen. */
 const trusted = (f: () => void) => (e: Event) => {
-  if (e.isTrusted && reallyVisible(e)) f();
+  if (!e.isTrusted) return;
+  if (reallyVisible(e)) f();
+  else hiddenClick.forEach((tell) => tell());
 };
+
+/** The mounted widgets' way to say that a real click was not acted on (the button was hidden). */
+const hiddenClick = new Set<() => void>();
+const HIDDEN_NOTICE_MS = 6000;
 
 function useStore(store: WidgetStore): WidgetState {
   const [s, set] = useState(store.getState());
@@ -65,7 +71,7 @@ function duration(c: CaseView): string {
 function CopyButton({ text, label, actions }: { text: string; label: string; actions: WidgetActions }) {
   const [done, setDone] = useState(false);
   return (
-    <button type="button" class="tv-copy" aria-label={label} onClick={async (e) => e.isTrusted && reallyVisible(e) && setDone(await actions.copy(text))}>
+    <button type="button" class="tv-copy" aria-label={label} onClick={trusted(async () => setDone(await actions.copy(text)))}>
       {done ? t('copied') : t('copy')}
     </button>
   );
@@ -203,6 +209,17 @@ export function Widget({ store, actions }: { store: WidgetStore; actions: Widget
   // Every button's visibility is tracked from the moment it is on screen (see visible.ts).
   const ref = useRef<HTMLElement>(null);
   useLayoutEffect(() => ref.current?.querySelectorAll('button').forEach(trackVisibility));
+  const [hidden, setHidden] = useState(0);
+  useEffect(() => {
+    const tell = () => setHidden(Date.now());
+    hiddenClick.add(tell);
+    return () => void hiddenClick.delete(tell);
+  }, []);
+  useEffect(() => {
+    if (!hidden) return undefined;
+    const id = setTimeout(() => setHidden(0), HIDDEN_NOTICE_MS);
+    return () => clearTimeout(id);
+  }, [hidden]);
   return (
     <section class="tv-widget" aria-labelledby="tv-title" ref={ref}>
       <header>
@@ -228,6 +245,7 @@ export function Widget({ store, actions }: { store: WidgetStore; actions: Widget
       {waiting && <p class="tv-waiting" data-testid="waiting">{t('waitingRetry')}</p>}
       {s.refusedClose && active && <p class="tv-error" role="alert" data-testid="close-refused">{t('closeRefused')}</p>}
       {s.pageChanged && <p class="tv-error" role="alert" data-testid="page-changed">{t('pageChanged')}</p>}
+      {hidden > 0 && <p class="tv-error" role="alert" data-testid="hidden-click">{t('clickHidden')}</p>}
       {error && (
         <div class="tv-error" role="alert" data-testid="error" data-code={error.code}>
           <p>{errorMessage(error)}{error.detail && error.code === 'forbidden' ? ` ${t('permMissing', permissionNames(error.detail))}` : ''}</p>
