@@ -105,7 +105,8 @@ export interface Requests {
   'settings/set': { req: { patch: Partial<Settings> }; res: SettingsView };
   /** Start and stop answer null once done: the ticket's state reaches its widgets on their port. */
   'case/start': { req: { ticket: Ticket }; res: null };
-  'case/stop': { req: { ticketKey: string }; res: null };
+  /** `confirmColleague`: the technician confirmed stopping a case a colleague started (else refused). */
+  'case/stop': { req: { ticketKey: string; confirmColleague?: boolean }; res: null };
   /** "Connect now": the worker opens the supporter link (a secret) in a new tab; it never reaches the page. */
   'case/connect': { req: { ticketKey: string }; res: null };
   'ticket/view': { req: { ticketKey: string }; res: TicketView };
