@@ -70,6 +70,8 @@ export interface TechnicianView {
 /** The BOSS group's sharing (options page). */
 export interface GroupSharingView {
   groupid: string;
+  /** The organisation's token without the policy's `allowSharing`: shown, not changed. */
+  readOnly?: boolean;
   users: { userid: string; name: string; email?: string }[];
   sharedWith: { userid: string; name?: string; permissions: string; pending?: boolean }[];
 }
