@@ -1,7 +1,7 @@
 // Team mode under the organisation's policy (chrome.storage.managed, fed through the fake browser),
 // against the TeamViewer sandbox: who may change the BOSS group's sharing, the chosen technician
 // and the organisation's token, what a policy change tells the open widgets.
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { DEMO_TOKEN } from '../e2e/servers/sandbox.ts';
 import { useSandbox } from './helpers/sandbox';
@@ -51,5 +51,53 @@ describe('sharing the organisation\'s BOSS group', () => {
     expect((await groupSharing()).readOnly).toBeUndefined();
     await shareGroup(['u33445566'], 'readwrite');
     expect(await sharedWith()).toEqual(['u33445566']);
+  });
+});
+
+describe('the chosen technician belongs to the organisation\'s token and is re-checked', () => {
+  const TICKET = { origin: 'https://acme.bossdesk.io', id: '1042', url: 'https://acme.bossdesk.io/app/en/tickets/1042', fields: { number: '#1042' } };
+
+  it('a technician who left the company\'s TeamViewer users is no longer used: the widget says to choose again', async () => {
+    const w = await orgWorker();
+    const { chooseTechnician, technicianView } = await import('../src/background/account/technician');
+    await chooseTechnician('u22334455');
+    expect((await w.startCase(TICKET)).active?.assignedUserId).toBe('u22334455');
+    await w.stopCase(`${TICKET.origin}#${TICKET.id}`);
+    // Arya leaves: GET /users no longer lists her. Once the check is due, her choice is dropped.
+    await fx.ctl('/faults', { method: 'GET', path: '^/users$', status: 200, count: 0, body: { users: [{ id: 'u11293276', name: 'Jon Snow', email: 'jon.snow@example.com' }] } });
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 11 * 60_000 });
+    try {
+      const view = await w.startCase(TICKET);
+      expect(view.error?.code).toBe('technician_left');
+      expect(view.active).toBeUndefined();
+      expect((await technicianView()).chosen).toBeUndefined();
+      expect((await fx.state()).sessions.filter((s) => s.state === 'Open')).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a choice made under another organisation token is not used under this one', async () => {
+    await fx.ctl('/tokens', { token: '23456789-OtherCompanyToken', account: { userid: 'u99887766', name: 'Other Admin' } });
+    await fakeBrowser.storage.managed.set({ teamviewerToken: '23456789-OtherCompanyToken', apiBaseUrl: fx.sb.apiBase });
+    await loadWorker(fx.sb.apiBase, DEMO_TOKEN, { connect: false });
+    const first = await import('../src/background/account/technician');
+    await first.chooseTechnician('u22334455');
+    expect((await first.currentTechnician())?.userid).toBe('u22334455');
+    // The administrator changes the policy's token: the worker reads it afresh.
+    await fakeBrowser.storage.managed.set({ teamviewerToken: DEMO_TOKEN });
+    (await import('../src/background/config/policy')).forgetPolicy();
+    const { currentTechnician, requireTechnician } = await import('../src/background/account/technician');
+    expect(await currentTechnician()).toBeUndefined();
+    await expect(requireTechnician()).rejects.toMatchObject({ ui: { code: 'technician_left' } });
+  });
+
+  it('a choice kept by 0.2.0 (no fingerprint) is bound to the token once GET /users still lists the user', async () => {
+    await fakeBrowser.storage.local.set({ technician: { userid: 'u33445566', name: 'Samwell Tarly' } });
+    await orgWorker();
+    const { currentTechnician } = await import('../src/background/account/technician');
+    expect((await currentTechnician())?.userid).toBe('u33445566');
+    const stored = (await fakeBrowser.storage.local.get('technician')).technician as { fingerprint?: string };
+    expect(stored.fingerprint).toMatch(/^[0-9a-f]{64}$/);
   });
 });

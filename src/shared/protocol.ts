@@ -18,6 +18,10 @@ export type UiErrorCode =
   | 'storage_unlocked'
   | 'managed_by_policy'
   | 'technician_unknown'
+  /** The chosen technician is no longer among the organisation's TeamViewer users: choose again. */
+  | 'technician_left'
+  /** Managed storage could not be closed to content scripts: the organisation's token is not used. */
+  | 'managed_unlocked'
   | 'bad_request_message'
   | 'invalid_template'
   | 'internal';

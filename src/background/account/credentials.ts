@@ -34,7 +34,8 @@ export interface Credentials {
 /** What the worker knows of the organisation's token: its account, or why it was refused. */
 interface OrgAccount { fingerprint: string; apiBaseUrl: string; account?: AccountView; error?: UiError; checkedAt: string }
 
-async function fingerprint(token: string): Promise<string> {
+/** The token's SHA-256 fingerprint: what is kept of it (never the token) to tie facts to it. */
+export async function fingerprint(token: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`tv4boss:${token}`));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

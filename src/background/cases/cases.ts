@@ -11,7 +11,7 @@ import { sanitizeTicket, ticketKey as keyOf, type Ticket } from '../../shared/ti
 import { uiLocale } from '../../platform/i18n';
 import { connectedClient } from '../account/credentials';
 import { ensureGroup, forgetGroup } from '../account/group';
-import { currentTechnician, type Technician } from '../account/technician';
+import { requireTechnician, type Technician } from '../account/technician';
 import { getSettings } from '../config/settings';
 import { emit } from '../events';
 import { activeCaseOf } from '../store/history';
@@ -119,8 +119,7 @@ export function startCase(rawTicket: Ticket): Promise<void> {
       client = c.client;
       userid = c.account.userid;
       // Each case is assigned to its technician: with a shared token, the one this browser works for.
-      assignee = await currentTechnician();
-      if (!assignee) throw AppError.of('technician_unknown');
+      assignee = await requireTechnician();
     } catch (e) {
       setError(key, toUiError(e));
       return;
