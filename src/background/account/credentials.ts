@@ -10,6 +10,7 @@ import type { AccountView, UiError } from '../../shared/protocol';
 import { toUiError } from '../../shared/app-error';
 import { policyToken } from '../config/policy';
 import { getSettings } from '../config/settings';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { LOCAL_KEYS } from '../store/keys';
 import { getLocal, lockStorage, removeLocal, setLocal, updateLocal } from '../store/local';
 import { accountView, verifyToken } from './verify';
@@ -20,7 +21,8 @@ interface StoredCredentials {
   token: string;
   account: AccountView;
   connectedAt: string;
-  /** The API address the token was verified against (absent in records of version 0.1). */
+  /** The API address the token was verified against. Absent in records of version 0.1: the update
+   *  pins them (pinLegacyCredentials); until then readCredentials takes the default address. */
   apiBaseUrl?: string;
 }
 
@@ -74,7 +76,7 @@ export async function readCredentials(): Promise<Credentials | undefined> {
     return org.account ? { token, account: org.account, source: 'organisation', apiBaseUrl } : undefined;
   }
   const stored = await getLocal<StoredCredentials>(LOCAL_KEYS.credentials);
-  if (!stored || (stored.apiBaseUrl && stored.apiBaseUrl !== apiBaseUrl)) return undefined;
+  if (!stored || (stored.apiBaseUrl ?? DEFAULT_SETTINGS.apiBaseUrl) !== apiBaseUrl) return undefined;
   return { token: stored.token, account: stored.account, source: 'personal', apiBaseUrl };
 }
 
@@ -115,6 +117,14 @@ export async function saveCredentials(token: string, account: AccountView, apiBa
 }
 
 export const clearCredentials = () => removeLocal(LOCAL_KEYS.credentials);
+
+/** On update: a token 0.1.0 saved without its API address is pinned to the address it was used
+ *  with at that moment (the default one, unless the options page changed it), so that it is never
+ *  sent to an address set later. */
+export async function pinLegacyCredentials(): Promise<void> {
+  const { apiBaseUrl } = await getSettings();
+  await updateLocal<StoredCredentials>(LOCAL_KEYS.credentials, (cur) => (!cur || cur.apiBaseUrl ? cur : { ...cur, apiBaseUrl }));
+}
 
 /** Forget what was verified of the organisation's token (its policy changed). */
 export const forgetOrgAccount = () => updateLocal(LOCAL_KEYS.orgAccount, () => undefined);
