@@ -101,3 +101,24 @@ describe('the chosen technician belongs to the organisation\'s token and is re-c
     expect(stored.fingerprint).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('managed storage that cannot be closed to content scripts', () => {
+  it('the organisation\'s token is not used (fail closed), and the options page is told why', async () => {
+    const managed = (globalThis as unknown as { chrome: { storage: { managed: { setAccessLevel: () => Promise<void> } } } }).chrome.storage.managed;
+    const real = managed.setAccessLevel;
+    managed.setAccessLevel = async () => { throw new Error('not supported'); };
+    try {
+      const w = await orgWorker();
+      const status = await w.connectionStatus();
+      expect(status).toMatchObject({ connected: false, source: 'organisation', orgError: { code: 'managed_unlocked' } });
+      const { readCredentials } = await import('../src/background/account/credentials');
+      expect(await readCredentials()).toBeUndefined();
+      const view = await w.startCase({ origin: 'https://acme.bossdesk.io', id: '1042', url: 'https://acme.bossdesk.io/app/en/tickets/1042', fields: {} });
+      expect(view).toMatchObject({ connected: false, error: { code: 'not_connected' } });
+      // The token never went out: TeamViewer was not called at all.
+      expect(await fx.requests()).toEqual([]);
+    } finally {
+      managed.setAccessLevel = real;
+    }
+  });
+});

@@ -12,7 +12,7 @@ import { policyToken } from '../config/policy';
 import { getSettings } from '../config/settings';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { LOCAL_KEYS } from '../store/keys';
-import { getLocal, lockStorage, removeLocal, setLocal, updateLocal } from '../store/local';
+import { getLocal, lockStorage, managedStorageLocked, removeLocal, setLocal, updateLocal } from '../store/local';
 import { accountView, verifyToken } from './verify';
 
 export type CredentialSource = 'personal' | 'organisation';
@@ -71,6 +71,9 @@ export async function readCredentials(): Promise<Credentials | undefined> {
   const { apiBaseUrl } = await getSettings();
   const shared = await policyToken();
   if (shared) {
+    // Fail closed: where managed storage cannot be closed to content scripts, a page's script could
+    // read the organisation's token there; the extension does not use it (connection() says why).
+    if (!(await managedStorageLocked())) return undefined;
     const token = normalizeToken(shared);
     const org = await orgAccount(token, apiBaseUrl);
     return org.account ? { token, account: org.account, source: 'organisation', apiBaseUrl } : undefined;
@@ -84,6 +87,7 @@ export async function readCredentials(): Promise<Credentials | undefined> {
 export async function connection(): Promise<{ source?: CredentialSource; account?: AccountView; orgError?: UiError }> {
   const shared = await policyToken();
   if (shared) {
+    if (!(await managedStorageLocked())) return { source: 'organisation', orgError: { code: 'managed_unlocked' } };
     const org = await orgAccount(normalizeToken(shared), (await getSettings()).apiBaseUrl);
     return { source: 'organisation', ...(org.account ? { account: org.account } : {}), ...(org.error ? { orgError: org.error } : {}) };
   }
