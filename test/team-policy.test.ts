@@ -122,3 +122,53 @@ describe('managed storage that cannot be closed to content scripts', () => {
     }
   });
 });
+
+describe('a policy change reaches open widgets and the options page at once', () => {
+  /** A runtime port as the worker sees it, from `sender`. */
+  function fakePort(name: string, sender: Record<string, unknown>) {
+    const onMessage: ((m: unknown) => unknown)[] = [];
+    const out: { type: string; view?: { connected: boolean } }[] = [];
+    return {
+      name, sender, out,
+      postMessage: (m: (typeof out)[number]) => void out.push(m),
+      disconnect: () => undefined,
+      onMessage: { addListener: (f: (m: unknown) => unknown) => void onMessage.push(f) },
+      onDisconnect: { addListener: () => undefined },
+      send: (m: unknown) => Promise.all(onMessage.map((f) => f(m))),
+    };
+  }
+  const lastView = (p: ReturnType<typeof fakePort>) => p.out.filter((m) => m.type === 'view').at(-1)?.view;
+
+  it('the organisation\'s token added, then removed: the ticket\'s widget and the options page are told without a reload', async () => {
+    const w = await loadWorker(fx.sb.apiBase, DEMO_TOKEN, { connect: false });
+    (await import('../src/background/config/policy-change')).watchPolicy();
+    const { acceptPort } = await import('../src/background/runtime/ports');
+    const { acceptOptionsPort } = await import('../src/background/runtime/options-port');
+    const ticket = fakePort('ticket', { id: fakeBrowser.runtime.id, tab: { id: 7 }, frameId: 0, url: 'https://acme.bossdesk.io/app/en/tickets/1042' });
+    const options = fakePort('options', { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('src/pages/options/index.html') });
+    acceptPort(ticket as never);
+    acceptOptionsPort(options as never);
+    await ticket.send({ type: 'watch', ticketKey: 'https://acme.bossdesk.io#1042' });
+    await w.idle();
+    expect(lastView(ticket)?.connected).toBe(false);
+
+    await fakeBrowser.storage.managed.set({ teamviewerToken: DEMO_TOKEN, apiBaseUrl: fx.sb.apiBase });
+    await expect.poll(async () => { await w.idle(); return lastView(ticket)?.connected; }).toBe(true);
+    expect(options.out).toContainEqual({ type: 'policy-changed' });
+    expect((await w.connectionStatus()).source).toBe('organisation');
+
+    options.out.length = 0;
+    await fakeBrowser.storage.managed.remove('teamviewerToken');
+    await expect.poll(async () => { await w.idle(); return lastView(ticket)?.connected; }).toBe(false);
+    expect(options.out).toEqual([{ type: 'policy-changed' }]);
+  });
+
+  it('a content script cannot open the options port', async () => {
+    await loadWorker(fx.sb.apiBase, DEMO_TOKEN, { connect: false });
+    const { acceptOptionsPort } = await import('../src/background/runtime/options-port');
+    let disconnected = false;
+    const port = { ...fakePort('options', { id: fakeBrowser.runtime.id, tab: { id: 7 }, frameId: 0, url: 'https://acme.bossdesk.io/app/en/tickets/1042' }), disconnect: () => void (disconnected = true) };
+    acceptOptionsPort(port as never);
+    expect(disconnected).toBe(true);
+  });
+});

@@ -165,6 +165,10 @@ export const CONTENT_REQUESTS: readonly RequestType[] = ['case/start', 'case/sto
 
 export const TICKET_PORT = 'ticket';
 
+/** The options page's port: the worker says when enterprise policy changed (reload what is shown). */
+export const OPTIONS_PORT = 'options';
+export type OptionsPortOut = { type: 'policy-changed' };
+
 /** Worker → content script through tabs.sendMessage ("Test on this page"). */
 export type TabRequest = { type: 'tab/diagnose'; profile?: SiteProfile };
 
