@@ -98,6 +98,9 @@ test('shared token by policy: the organisation\'s connection, no token anywhere 
     await expect(optA.getByTestId('account')).toContainText('Jon Snow');
     await expect(optA.getByLabel('TeamViewer script token')).toHaveCount(0);
     await expect(optA.getByRole('button', { name: /Revoke|Disconnect/ })).toHaveCount(0);
+    // The organisation's BOSS group: its sharing is shown read-only (the policy has no allowSharing).
+    await expect(optA.getByTestId('sharing-read-only')).toBeVisible();
+    await expect(optA.getByTestId('sharing').getByRole('button', { name: 'Share', exact: true })).toHaveCount(0);
 
     // Each technician picks themselves once.
     await optA.getByLabel('Who are you?').selectOption('u11293276');

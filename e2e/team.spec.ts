@@ -1,6 +1,6 @@
 // Team mode with a personal token: each case carries its technician's assigned_userid, and the
 // options page shares and unshares the BOSS group with other support users (in the sandbox's state).
-import { connectToken, expect, startFromWidget, test } from './fixtures';
+import { DEMO_TOKEN, connectToken, currentWorker, expect, startFromWidget, test, tick, widget } from './fixtures';
 
 test('a case started with a personal token is assigned to the token\'s own user', async ({ page, extensionId, sandbox, desk }) => {
   await connectToken(page, extensionId, sandbox);
@@ -42,4 +42,50 @@ test('sharing without the token\'s group permission says which permission is mis
   await sharing.getByRole('button', { name: 'Share', exact: true }).click();
   await expect(sharing.getByTestId('connect-error')).toHaveAttribute('data-code', 'forbidden');
   await expect(sharing.getByTestId('connect-error')).toContainText('Group management');
+});
+
+test('a colleague\'s case is shown on its ticket beside malformed ones, and stopped only after the confirmation', async ({ page, context, extensionId, sandbox, desk }) => {
+  await connectToken(page, extensionId, sandbox);
+  await expect(page.getByTestId('account')).toBeVisible();
+  const api = async <T>(method: string, path: string, body: unknown): Promise<T> => (await fetch(`${sandbox.handle.apiBase}${path}`, {
+    method, headers: { Authorization: `Bearer ${DEMO_TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  })).json() as Promise<T>;
+  // Another browser made the BOSS group and started cases in it: three malformed, one valid (Arya's).
+  const { id: groupid } = await api<{ id: string }>('POST', '/groups', { name: 'BOSS' });
+  const origin = new URL(desk.ticketUrl('1042')).origin;
+  const session = (meta: unknown) => api<{ code: string }>('POST', '/sessions', { groupid, assigned_userid: 'u22334455', custom_api: JSON.stringify(meta) });
+  await session({ app: 'boss-tv', v: 1, caseId: 'bad-no-ticket', ticketKey: `${origin}#1043` });
+  await session({ app: 'boss-tv', v: 1, caseId: 'bad-technician', ticketKey: `${origin}#1044`, ticket: { technician: 42 } });
+  await session({ app: 'boss-tv', v: 1, caseId: 'bad-url', ticketKey: `${origin}#1045`, url: 'https://evil.example.com/', ticket: { number: '#1045' } });
+  const { code } = await session({ app: 'boss-tv', v: 1, caseId: 'arya-1042', ticketKey: `${origin}#1042`, url: desk.ticketUrl('1042'), ticket: { number: '#1042', technician: 'Arya Stark' } });
+
+  const ticket = await context.newPage();
+  await ticket.goto(desk.ticketUrl('1042'));
+  await expect(widget(ticket).getByRole('button', { name: 'Start TeamViewer session' })).toBeVisible();
+  await tick(context); // the watcher polls the group while a ticket is on screen
+  await expect(widget(ticket).getByTestId('code')).toHaveText(code);
+  await expect(widget(ticket).getByTestId('colleague')).toContainText('Started by Arya Stark');
+
+  // A stop request from the page's content script without the confirmation (what *Retry* used to
+  // send) is refused by the worker: the case stays open.
+  const sw = await currentWorker(context);
+  const answer = await sw.evaluate(async (key) => {
+    const tabs = await chrome.tabs.query({ url: 'http://localhost/*' });
+    const tab = tabs.find((t) => t.url?.includes('/tickets/1042'))!;
+    const [res] = await chrome.scripting.executeScript({
+      target: { tabId: tab.id! },
+      func: (k: string) => chrome.runtime.sendMessage({ type: 'case/stop', ticketKey: k }),
+      args: [key],
+    });
+    return res?.result as unknown;
+  }, `${origin}#1042`);
+  expect(answer).toEqual({ ok: true, data: null });
+  expect((await sandbox.state()).sessions.find((s) => s.code === code)!.state).toBe('Open');
+  await expect(widget(ticket).getByTestId('code')).toHaveText(code);
+  await widget(ticket).getByRole('button', { name: 'Stop TeamViewer session' }).click();
+  await expect(widget(ticket).getByTestId('confirm-stop')).toContainText('This service case was started by Arya Stark');
+  expect((await sandbox.state()).sessions.find((s) => s.code === code)!.state).toBe('Open');
+  await widget(ticket).getByTestId('confirm-stop').getByRole('button', { name: 'Stop it' }).click();
+  await expect(widget(ticket).getByRole('button', { name: 'Start TeamViewer session' })).toBeVisible();
+  expect((await sandbox.state()).sessions.find((s) => s.code === code)!.state).toBe('Closed');
 });

@@ -140,9 +140,12 @@ test('an update from the previous release keeps history, settings, sites, profil
     expect(after.dbVersion).toBe(3);
     expect(after.records).toEqual(before.records);
     expect(after.storage.__indexes).toEqual(expect.arrayContaining(['byTicket', 'byState', 'byRequested', 'byTechnician', 'byOrigin']));
-    // Settings, sites and profiles, the token and the BOSS group: every key as it was.
+    // Settings, sites and profiles, the token and the BOSS group: every key as it was, except that
+    // the token 0.1.0 kept without its API address is now pinned to the one it was used with.
+    expect((before.storage.vault as { apiBaseUrl?: string }).apiBaseUrl).toBeUndefined();
     for (const [key, value] of Object.entries(before.storage)) {
-      if (key !== '__indexes') expect(after.storage[key], key).toEqual(value);
+      if (key === 'vault') expect(after.storage[key], key).toEqual({ ...(value as object), apiBaseUrl: sandbox.handle.apiBase });
+      else if (key !== '__indexes') expect(after.storage[key], key).toEqual(value);
     }
     // The watcher is armed again, with the stored period.
     await expect.poll(async () => (await sw.evaluate(() => chrome.alarms.get('watch')))?.periodInMinutes).toBe(2 / 60);

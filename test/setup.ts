@@ -10,6 +10,6 @@ vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 // (fake-browser has no setAccessLevel) and i18n (used by content-script code, which skips the
 // polyfill for size). The messages themselves are glue: keys stand for their text.
 vi.stubGlobal('chrome', {
-  storage: { local: { setAccessLevel: async () => undefined } },
+  storage: { local: { setAccessLevel: async () => undefined }, managed: { setAccessLevel: async () => undefined } },
   i18n: { getMessage: (key: string) => (key === 'locale' ? 'en' : key), getUILanguage: () => 'en-US' },
 });

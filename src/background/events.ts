@@ -21,6 +21,8 @@ export interface WorkerEvents {
   'connection-changed': Record<string, never>;
   /** Settings or enterprise policy changed (e.g. the watcher's period). */
   'settings-changed': Record<string, never>;
+  /** Enterprise policy changed (token, sites, settings): the options page shows it again. */
+  'policy-changed': Record<string, never>;
   /** Many records changed at once (a team-wide sync, an import): reports query again. */
   'history-changed': Record<string, never>;
   /** A team-wide sync made progress, finished or failed. */

@@ -1,17 +1,17 @@
 // Service worker entry: wires the listeners synchronously (so events that wake the worker are not
 // missed), then settles whatever a previous worker left in flight. No logic of its own.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { TICKET_PORT } from '../shared/protocol';
+import { OPTIONS_PORT, TICKET_PORT } from '../shared/protocol';
 import { RECONCILE_ALARM, reconcile } from './cases/reconcile';
 import { settleOnEveryStart } from './startup';
 import { EXPIRY_ALARM, WATCH_ALARM, tick } from './cases/watcher';
 import { onInstalled } from './install';
-import { forgetPolicy, onPolicySnapshotStale } from './config/policy';
+import { watchPolicy } from './config/policy-change';
 import { syncContentScripts } from './config/sites';
-import { emit } from './events';
 import { lockStorage } from './store/local';
 import { listenToEvents } from './listeners';
 import { onNotificationClick } from './runtime/notifier';
+import { acceptOptionsPort } from './runtime/options-port';
 import { acceptPort } from './runtime/ports';
 import { handleMessage } from './runtime/router';
 import { installTestHook } from './runtime/test-hook';
@@ -28,6 +28,7 @@ listenToEvents();
 browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => handleMessage(msg, sender));
 browser.runtime.onConnect.addListener((port) => {
   if (port.name === REPORTS_PORT) return; // the reports block below takes it
+  if (port.name === OPTIONS_PORT) return acceptOptionsPort(port);
   if (port.name !== TICKET_PORT) return port.disconnect();
   acceptPort(port);
 });
@@ -40,18 +41,10 @@ browser.alarms.onAlarm.addListener((alarm) => {
 browser.notifications.onClicked.addListener((id) => void onNotificationClick(id));
 browser.notifications.onButtonClicked.addListener((id, button) => void onNotificationClick(id, button));
 
-// A policy change may add or drop sites and change settings. The registered content scripts are
-// re-checked at every start (an update renames the bundle).
-const onPolicyChange = () => {
-  void syncContentScripts();
-  emit('settings-changed', {});
-};
-browser.storage.onChanged.addListener((_changes, area) => {
-  if (area !== 'managed') return;
-  forgetPolicy();
-  onPolicyChange();
-});
-onPolicySnapshotStale(onPolicyChange);
+// A policy change (token, sites, settings) reaches open widgets and the options page at once
+// (config/policy-change.ts). The registered content scripts are re-checked at every start (an
+// update renames the bundle).
+watchPolicy();
 // Access granted later (a policy site's "Grant access"): register what could not be before.
 browser.permissions.onAdded.addListener(() => void syncContentScripts());
 void syncContentScripts();

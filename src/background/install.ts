@@ -7,10 +7,12 @@
 //      build, and Chrome may drop dynamic registrations on an update);
 //   3. the cases the previous version left in flight are settled and the watcher's alarms re-armed
 //      (alarms are not guaranteed to survive an update);
-//   4. the previous version and the database upgrade are recorded (LOCAL_KEYS.install).
+//   4. the previous version and the database upgrade are recorded (LOCAL_KEYS.install);
+//   5. first of all, a token 0.1.0 saved without its API address is pinned to the default address.
 // Open ticket tabs keep the previous version's content script, cut off from the worker, until they
 // are reloaded: Chrome injects content scripts into pages loaded after the update only.
 import browser, { type Runtime } from 'webextension-polyfill';
+import { pinLegacyCredentials } from './account/credentials';
 import { syncContentScripts } from './config/sites';
 import { settle } from './startup';
 import { DB_VERSION, db, historyUpgradedFrom } from './store/history';
@@ -35,6 +37,7 @@ export async function onInstalled(details: Pick<Runtime.OnInstalledDetailsType, 
     await updateLocal<InstallRecord>(LOCAL_KEYS.install, (cur) => ({ ...cur, version, installedAt: cur?.installedAt ?? at }));
     return;
   }
+  await pinLegacyCredentials();
   await db();
   const from = historyUpgradedFrom();
   await syncContentScripts();

@@ -2,6 +2,7 @@
 // are kept before any push reads them.
 import { armOnChanges } from './cases/watcher';
 import { notifyOnCaseEvents } from './runtime/notifier';
+import { pushOptionsOnEvents } from './runtime/options-port';
 import { pushOnEvents } from './runtime/ports';
 import { pushReportsOnEvents } from './runtime/reports-port';
 import { rememberTicketFacts } from './runtime/views';
@@ -12,4 +13,5 @@ export function listenToEvents(): void {
   notifyOnCaseEvents();
   armOnChanges();
   pushReportsOnEvents();
+  pushOptionsOnEvents();
 }

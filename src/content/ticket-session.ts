@@ -7,7 +7,7 @@ import { request, watchTicket } from './bridge';
 import { fillReply, postComment } from './actions';
 import { guardClose } from './guard';
 import { mountWidget, unmountWidget } from './mount';
-import { createWidgetStore } from './widget/store';
+import { createWidgetStore, withView } from './widget/store';
 import type { WidgetActions } from './widget/Widget';
 
 export class TicketSession {
@@ -47,7 +47,7 @@ export class TicketSession {
   private onPush(m: PortOut): void {
     if (m.type === 'view' && m.view.ticketKey === this.key) {
       const stillOpen = !!m.view.active;
-      this.store.setState((s) => ({ view: m.view, refusedClose: s.refusedClose && stillOpen }));
+      this.store.setState((s) => ({ ...withView(s, m.view), refusedClose: s.refusedClose && stillOpen }));
     } else if (m.type === 'page-task' && m.ticketKey === this.key) {
       const t = m.task;
       // One task at a time: each waits for the page to confirm it, and a form that posts the whole
@@ -81,7 +81,7 @@ export class TicketSession {
       if (!this.stillShown()) return this.store.setState({ pageChanged: true, localError: undefined });
       void this.act(() => request({ type: 'case/start', ticket: this.ticket() }));
     },
-    stop: () => void this.act(() => request({ type: 'case/stop', ticketKey: this.key })),
+    stop: (confirmColleague) => void this.act(() => request({ type: 'case/stop', ticketKey: this.key, ...(confirmColleague === true ? { confirmColleague: true } : {}) })),
     connect: () => void request({ type: 'case/connect', ticketKey: this.key }).then((r) => r.ok || this.store.setState({ localError: r.error })),
     openOptions: () => void request({ type: 'options/open', ticket: this.ticket() }),
     openReports: () => void request({ type: 'reports/open' }),

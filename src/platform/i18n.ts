@@ -30,6 +30,8 @@ const ERROR_KEYS: Record<UiError['code'], string> = {
   storage_unlocked: 'errStorageUnlocked',
   managed_by_policy: 'errManagedByPolicy',
   technician_unknown: 'errTechnicianUnknown',
+  technician_left: 'errTechnicianLeft',
+  managed_unlocked: 'errManagedUnlocked',
   internal: 'errInternal',
 };
 
@@ -37,7 +39,7 @@ export const errorMessage = (e: UiError): string => t(ERROR_KEYS[e.code] ?? 'err
 /** Errors a retry button can fix without a human changing something first. */
 export const retryable = (e: UiError) => ['rate_limited', 'server', 'timeout', 'network', 'internal', 'license_limit'].includes(e.code);
 /** Errors only the options page can fix. */
-export const needsOptions = (e: UiError) => ['invalid_token', 'not_connected', 'forbidden', 'technician_unknown', 'managed_by_policy'].includes(e.code);
+export const needsOptions = (e: UiError) => ['invalid_token', 'not_connected', 'forbidden', 'technician_unknown', 'technician_left', 'managed_by_policy', 'managed_unlocked'].includes(e.code);
 
 /** TeamViewer permissions by the area of the API that needs them (detail of a `forbidden` error). */
 const PERMISSION_KEYS: Record<string, string> = { groups: 'permGroups', sessions: 'permSessions', reports: 'permReports' };

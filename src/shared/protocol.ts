@@ -18,6 +18,10 @@ export type UiErrorCode =
   | 'storage_unlocked'
   | 'managed_by_policy'
   | 'technician_unknown'
+  /** The chosen technician is no longer among the organisation's TeamViewer users: choose again. */
+  | 'technician_left'
+  /** Managed storage could not be closed to content scripts: the organisation's token is not used. */
+  | 'managed_unlocked'
   | 'bad_request_message'
   | 'invalid_template'
   | 'internal';
@@ -70,6 +74,8 @@ export interface TechnicianView {
 /** The BOSS group's sharing (options page). */
 export interface GroupSharingView {
   groupid: string;
+  /** The organisation's token without the policy's `allowSharing`: shown, not changed. */
+  readOnly?: boolean;
   users: { userid: string; name: string; email?: string }[];
   sharedWith: { userid: string; name?: string; permissions: string; pending?: boolean }[];
 }
@@ -105,7 +111,8 @@ export interface Requests {
   'settings/set': { req: { patch: Partial<Settings> }; res: SettingsView };
   /** Start and stop answer null once done: the ticket's state reaches its widgets on their port. */
   'case/start': { req: { ticket: Ticket }; res: null };
-  'case/stop': { req: { ticketKey: string }; res: null };
+  /** `confirmColleague`: the technician confirmed stopping a case a colleague started (else refused). */
+  'case/stop': { req: { ticketKey: string; confirmColleague?: boolean }; res: null };
   /** "Connect now": the worker opens the supporter link (a secret) in a new tab; it never reaches the page. */
   'case/connect': { req: { ticketKey: string }; res: null };
   'ticket/view': { req: { ticketKey: string }; res: TicketView };
@@ -162,6 +169,10 @@ export const CONTENT_REQUESTS: readonly RequestType[] = ['case/start', 'case/sto
   'profile/for-page', 'page/diagnosis', 'page/signed-in-user', 'reports/open'];
 
 export const TICKET_PORT = 'ticket';
+
+/** The options page's port: the worker says when enterprise policy changed (reload what is shown). */
+export const OPTIONS_PORT = 'options';
+export type OptionsPortOut = { type: 'policy-changed' };
 
 /** Worker → content script through tabs.sendMessage ("Test on this page"). */
 export type TabRequest = { type: 'tab/diagnose'; profile?: SiteProfile };

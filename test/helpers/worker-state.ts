@@ -70,8 +70,8 @@ export async function loadWorker(apiBase: string, token: string, opts: { connect
       await cases.startCase(t);
       return settled(ticketKey(t));
     },
-    stopCase: async (key: string) => {
-      await cases.stopCase(key);
+    stopCase: async (key: string, opts?: Parameters<typeof cases.stopCase>[1]) => {
+      await cases.stopCase(key, opts);
       return settled(key);
     },
     tick: async () => {

@@ -10,8 +10,9 @@ import type { AccountView, UiError } from '../../shared/protocol';
 import { toUiError } from '../../shared/app-error';
 import { policyToken } from '../config/policy';
 import { getSettings } from '../config/settings';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { LOCAL_KEYS } from '../store/keys';
-import { getLocal, lockStorage, removeLocal, setLocal, updateLocal } from '../store/local';
+import { getLocal, lockStorage, managedStorageLocked, removeLocal, setLocal, updateLocal } from '../store/local';
 import { accountView, verifyToken } from './verify';
 
 export type CredentialSource = 'personal' | 'organisation';
@@ -20,7 +21,8 @@ interface StoredCredentials {
   token: string;
   account: AccountView;
   connectedAt: string;
-  /** The API address the token was verified against (absent in records of version 0.1). */
+  /** The API address the token was verified against. Absent in records of version 0.1: the update
+   *  pins them (pinLegacyCredentials); until then readCredentials takes the default address. */
   apiBaseUrl?: string;
 }
 
@@ -34,7 +36,8 @@ export interface Credentials {
 /** What the worker knows of the organisation's token: its account, or why it was refused. */
 interface OrgAccount { fingerprint: string; apiBaseUrl: string; account?: AccountView; error?: UiError; checkedAt: string }
 
-async function fingerprint(token: string): Promise<string> {
+/** The token's SHA-256 fingerprint: what is kept of it (never the token) to tie facts to it. */
+export async function fingerprint(token: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`tv4boss:${token}`));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -68,12 +71,15 @@ export async function readCredentials(): Promise<Credentials | undefined> {
   const { apiBaseUrl } = await getSettings();
   const shared = await policyToken();
   if (shared) {
+    // Fail closed: where managed storage cannot be closed to content scripts, a page's script could
+    // read the organisation's token there; the extension does not use it (connection() says why).
+    if (!(await managedStorageLocked())) return undefined;
     const token = normalizeToken(shared);
     const org = await orgAccount(token, apiBaseUrl);
     return org.account ? { token, account: org.account, source: 'organisation', apiBaseUrl } : undefined;
   }
   const stored = await getLocal<StoredCredentials>(LOCAL_KEYS.credentials);
-  if (!stored || (stored.apiBaseUrl && stored.apiBaseUrl !== apiBaseUrl)) return undefined;
+  if (!stored || (stored.apiBaseUrl ?? DEFAULT_SETTINGS.apiBaseUrl) !== apiBaseUrl) return undefined;
   return { token: stored.token, account: stored.account, source: 'personal', apiBaseUrl };
 }
 
@@ -81,6 +87,7 @@ export async function readCredentials(): Promise<Credentials | undefined> {
 export async function connection(): Promise<{ source?: CredentialSource; account?: AccountView; orgError?: UiError }> {
   const shared = await policyToken();
   if (shared) {
+    if (!(await managedStorageLocked())) return { source: 'organisation', orgError: { code: 'managed_unlocked' } };
     const org = await orgAccount(normalizeToken(shared), (await getSettings()).apiBaseUrl);
     return { source: 'organisation', ...(org.account ? { account: org.account } : {}), ...(org.error ? { orgError: org.error } : {}) };
   }
@@ -114,6 +121,14 @@ export async function saveCredentials(token: string, account: AccountView, apiBa
 }
 
 export const clearCredentials = () => removeLocal(LOCAL_KEYS.credentials);
+
+/** On update: a token 0.1.0 saved without its API address is pinned to the address it was used
+ *  with at that moment (the default one, unless the options page changed it), so that it is never
+ *  sent to an address set later. */
+export async function pinLegacyCredentials(): Promise<void> {
+  const { apiBaseUrl } = await getSettings();
+  await updateLocal<StoredCredentials>(LOCAL_KEYS.credentials, (cur) => (!cur || cur.apiBaseUrl ? cur : { ...cur, apiBaseUrl }));
+}
 
 /** Forget what was verified of the organisation's token (its policy changed). */
 export const forgetOrgAccount = () => updateLocal(LOCAL_KEYS.orgAccount, () => undefined);

@@ -38,7 +38,8 @@ export async function openCases(): Promise<OpenCaseItem[]> {
 /** Closes every open case it can (comments are posted as for a normal stop); returns what is left. */
 export async function closeOpenCases(): Promise<OpenCaseItem[]> {
   for (const item of await openCases()) {
-    if (item.source === 'history' && item.ticketKey) await stopCase(item.ticketKey);
+    // The administrator saw the list (colleagues' cases included) and chose to close them all.
+    if (item.source === 'history' && item.ticketKey) await stopCase(item.ticketKey, { confirmColleague: true });
     else {
       const { client } = await connectedClient();
       await client.closeSession(item.code).catch(() => undefined);

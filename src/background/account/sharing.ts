@@ -5,7 +5,8 @@ import { AppError } from '../../shared/app-error';
 import { TvError } from '../../shared/teamviewer/errors';
 import type { TeamViewerClient } from '../../shared/teamviewer/client';
 import type { GroupSharingView } from '../../shared/protocol';
-import { connectedClient } from './credentials';
+import { currentPolicy } from '../config/settings';
+import { connectedClient, type CredentialSource } from './credentials';
 import { ensureGroup, findGroup } from './group';
 
 const groupsPermission = (e: unknown): never => {
@@ -13,10 +14,17 @@ const groupsPermission = (e: unknown): never => {
   throw e;
 };
 
-async function view(client: TeamViewerClient, groupid: string | undefined): Promise<GroupSharingView> {
+/** The organisation's group is the administrator's: with its token, sharing is changed here only
+ *  when the policy allows it (`allowSharing`). A personal token's owner decides for their own. */
+async function mayChange(source: CredentialSource): Promise<boolean> {
+  return source === 'personal' || (await currentPolicy()).allowSharing;
+}
+
+async function view(client: TeamViewerClient, groupid: string | undefined, readOnly: boolean): Promise<GroupSharingView> {
   const [group, users] = await Promise.all([groupid ? client.getGroup(groupid) : undefined, client.users()]);
   return {
     groupid: groupid ?? '',
+    ...(readOnly ? { readOnly: true } : {}),
     users: users.map((u) => ({ userid: u.id, name: u.name, ...(u.email ? { email: u.email } : {}) })),
     sharedWith: (group?.shared_with ?? []).map((s) => ({ userid: s.userid, permissions: s.permissions, ...(s.name ? { name: s.name } : {}), ...(s.pending ? { pending: true } : {}) })),
   };
@@ -24,11 +32,13 @@ async function view(client: TeamViewerClient, groupid: string | undefined): Prom
 
 /** `create`: find or create the group (sharing it); otherwise only look (viewing the options page
  *  must not create anything in TeamViewer: the group is made by the first case or the first share). */
-async function withGroup<T>(create: boolean, fn: (client: TeamViewerClient, groupid: string | undefined) => Promise<T>): Promise<T> {
-  const { client, account } = await connectedClient();
+async function withGroup<T>(change: 'look' | 'share' | 'unshare', fn: (client: TeamViewerClient, groupid: string | undefined, readOnly: boolean) => Promise<T>): Promise<T> {
+  const { client, account, source } = await connectedClient();
+  const allowed = await mayChange(source);
+  if (change !== 'look' && !allowed) throw AppError.of('managed_by_policy');
   try {
-    const groupid = create ? await ensureGroup(client, account.userid) : await findGroup(client, account.userid);
-    return await fn(client, groupid);
+    const groupid = change === 'share' ? await ensureGroup(client, account.userid) : await findGroup(client, account.userid);
+    return await fn(client, groupid, !allowed);
   } catch (e) {
     return groupsPermission(e);
   }
@@ -41,22 +51,22 @@ const checkedIds = (ids: unknown): string[] => {
   return list;
 };
 
-export const groupSharing = () => withGroup(false, view);
+export const groupSharing = () => withGroup('look', view);
 
 export function shareGroup(userids: unknown, permissions: unknown): Promise<GroupSharingView> {
   const ids = checkedIds(userids);
   const perm = permissions === 'readwrite' ? 'readwrite' : 'read';
-  return withGroup(true, async (client, groupid) => {
+  return withGroup('share', async (client, groupid, readOnly) => {
     await client.shareGroup(groupid!, ids.map((userid) => ({ userid, permissions: perm })));
-    return view(client, groupid);
+    return view(client, groupid, readOnly);
   });
 }
 
 export function unshareGroup(userids: unknown): Promise<GroupSharingView> {
   const ids = checkedIds(userids);
-  return withGroup(false, async (client, groupid) => {
-    if (!groupid) return view(client, groupid);
+  return withGroup('unshare', async (client, groupid, readOnly) => {
+    if (!groupid) return view(client, groupid, readOnly);
     await client.unshareGroup(groupid, ids);
-    return view(client, groupid);
+    return view(client, groupid, readOnly);
   });
 }

@@ -11,10 +11,11 @@ import { sanitizeTicket, ticketKey as keyOf, type Ticket } from '../../shared/ti
 import { uiLocale } from '../../platform/i18n';
 import { connectedClient } from '../account/credentials';
 import { ensureGroup, forgetGroup } from '../account/group';
-import { currentTechnician, type Technician } from '../account/technician';
+import { requireTechnician, type Technician } from '../account/technician';
 import { getSettings } from '../config/settings';
 import { emit } from '../events';
 import { activeCaseOf } from '../store/history';
+import { adoptedCase, nameOf, openElsewhere, sessionFacts } from './adopt';
 import { customerEmail } from './customer-email';
 import { saveCase } from './record';
 import { withTicketLock } from './ticket-lock';
@@ -24,17 +25,7 @@ const retryReporter = (ticketKey: string) => (err: TvErrorInfo, delayMs: number)
 const setError = (ticketKey: string, error: ReturnType<typeof toUiError> | undefined) => emit('ticket-error', { ticketKey, ...(error ? { error } : {}) });
 const doneWaiting = (ticketKey: string) => emit('ticket-waiting', { ticketKey });
 
-export function sessionFacts(s: TvSession): Partial<CaseRecord> {
-  return {
-    code: s.code,
-    groupid: s.groupid,
-    createdAt: s.created_at,
-    validUntil: s.valid_until,
-    supporterLink: s.supporter_link,
-    customerLink: s.end_customer_link,
-    online: !!s.online,
-  };
-}
+export { sessionFacts };
 
 /** Finds, among the open cases of the group, the one this record created (by its custom_api id). */
 export async function findCreated(client: TeamViewerClient, rec: CaseRecord): Promise<TvSession | undefined> {
@@ -128,10 +119,17 @@ export function startCase(rawTicket: Ticket): Promise<void> {
       client = c.client;
       userid = c.account.userid;
       // Each case is assigned to its technician: with a shared token, the one this browser works for.
-      assignee = await currentTechnician();
-      if (!assignee) throw AppError.of('technician_unknown');
+      assignee = await requireTechnician();
     } catch (e) {
       setError(key, toUiError(e));
+      return;
+    }
+    // Another browser (a colleague, or this technician elsewhere) may have opened this ticket's
+    // case since the watcher last looked: show that one rather than make a second. One list call
+    // (none when the watcher's is fresh); no answer → start as before.
+    const elsewhere = await ensureGroup(client, userid).then((groupid) => openElsewhere(client, groupid, key)).catch(() => undefined);
+    if (elsewhere) {
+      await saveCase(adoptedCase(elsewhere.s, elsewhere.meta, assignee.userid, await nameOf(client, elsewhere.s.assigned_userid)));
       return;
     }
     const now = new Date().toISOString();
@@ -152,11 +150,18 @@ export function startCase(rawTicket: Ticket): Promise<void> {
   });
 }
 
-/** Stops the ticket's open case: closed in TeamViewer, then the closing comment for a tab. */
-export function stopCase(key: string): Promise<void> {
+/** Stops the ticket's open case: closed in TeamViewer, then the closing comment for a tab. A case
+ *  this browser did not start (a colleague's, from the shared group) is stopped only when the
+ *  request says the technician confirmed it (the widget asks first): a *Retry* meant for a failed
+ *  start, or any other unconfirmed stop, leaves it open. */
+export function stopCase(key: string, opts: { confirmColleague?: boolean } = {}): Promise<void> {
   return withTicketLock(key, async () => {
     const active = await activeCaseOf(key);
     if (!active) return;
+    if (active.colleague && opts.confirmColleague !== true) {
+      console.warn('unconfirmed stop of a colleague\'s case refused', key);
+      return;
+    }
     setError(key, undefined);
     // Under the lock, a case still "creating" was left by a worker that died mid-create: it never
     // got a code here. Record it failed (the watcher closes its session if TeamViewer made one).
@@ -177,10 +182,10 @@ export function stopCase(key: string): Promise<void> {
       rec = await finishClosed(client, rec, 'closed', closedBy);
     } catch (e) {
       const ui = toUiError(e);
-      setError(key, ui);
       // Revoked access: the case cannot be closed from here, but it must not vanish from history.
       const lost = ui.code === 'invalid_token' || ui.code === 'not_connected';
       rec = await saveCase({ ...rec, state: lost ? 'close_failed' : 'open', ...(e instanceof TvError ? { error: e.info } : {}) });
+      setError(key, ui); // after the record: the error belongs to the case as it is now
     } finally {
       doneWaiting(key);
     }

@@ -1,8 +1,8 @@
 // The watcher: one list call per tick covers every open case (online flips, closed elsewhere,
 // expiry). Driven by chrome.alarms so that it survives the worker being stopped.
 import browser from 'webextension-polyfill';
-import { parseCaseMetadata, type CaseMetadata, type CaseRecord } from '../../shared/case';
-import { originOfKey } from '../../shared/ticket';
+import { parseCaseMetadata, type CaseRecord } from '../../shared/case';
+import { readMetadata } from '../../shared/reports/merge';
 import type { TeamViewerClient } from '../../shared/teamviewer/client';
 import { TvError } from '../../shared/teamviewer/errors';
 import { PollBackoff } from '../../shared/teamviewer/poll-backoff';
@@ -13,7 +13,8 @@ import { currentTechnician } from '../account/technician';
 import { getSettings } from '../config/settings';
 import { emit, on } from '../events';
 import { activeCases, getCase } from '../store/history';
-import { finishClosed, sessionFacts } from './cases';
+import { adoptedCase, nameOf, noteOpenList } from './adopt';
+import { finishClosed } from './cases';
 import { saveCase } from './record';
 import { withTicketLock } from './ticket-lock';
 
@@ -121,6 +122,7 @@ async function runTick(): Promise<void> {
   });
   if (!listed) return; // network down, API failing or busy: try again next tick, lose nothing
   backoff.succeeded();
+  noteOpenList(groups.size === 1 ? [...groups][0] : undefined, listed);
   const byCode = new Map(listed.map((s) => [s.code, s]));
   for (const rec of open) {
     const s = byCode.get(rec.code!);
@@ -163,50 +165,37 @@ async function confirmMissing(client: TeamViewerClient, code: string): Promise<'
  *   never opened here: it is closed;
  * - a **colleague's case** (the shared BOSS group) carries an id this browser does not know: it is
  *   recorded here, so that every tab on its ticket shows it and the close guard holds.
- * A session without this product's metadata is left alone.
+ * A session without this product's metadata is left alone. custom_api is anybody's text (whoever
+ * may write to the group or use the Management Console): a case is adopted only through the strict
+ * readMetadata (types checked, fields bounded, the page address only on the ticket's own origin),
+ * and one session that fails never keeps the others from being settled.
  */
 async function settleOthers(client: TeamViewerClient, listed: TvSession[], ours: Set<string>): Promise<void> {
   const me = await currentTechnician().catch(() => undefined);
   for (const s of listed) {
     if (ours.has(s.code)) continue;
-    const meta = parseCaseMetadata(s.custom_api);
-    if (!meta) continue;
-    const local = await getCase(meta.caseId);
-    if (!local) {
-      await withTicketLock(meta.ticketKey, async () => {
-        if (await getCase(meta.caseId)) return;
-        await saveCase(adoptedCase(s, meta, me?.userid, await nameOf(client, s.assigned_userid)));
-      });
-      continue;
+    try {
+      await settleOther(client, s, me?.userid);
+    } catch (e) {
+      console.warn('open session skipped', s.code, e);
     }
-    if (local.code === s.code || local.state === 'creating') continue;
-    await client.deleteSession(s.code).catch(() => client.closeSession(s.code)).catch((e) => console.warn('twin not closed yet', s.code, e));
   }
 }
 
-/** A case another browser started, as this browser records it: no customer email, no comment. */
-function adoptedCase(s: TvSession, meta: CaseMetadata, myUserId: string | undefined, assignedName: string | undefined): CaseRecord {
-  const origin = originOfKey(meta.ticketKey);
-  const id = meta.ticketKey.slice(origin.length + 1);
-  return {
-    id: meta.caseId, ticketKey: meta.ticketKey, state: 'open',
-    ticket: { origin, id, url: typeof meta.url === 'string' ? meta.url : '', fields: meta.ticket },
-    ...(meta.ticket.technician ? { technician: meta.ticket.technician } : {}),
-    ...(s.assigned_userid ? { assignedUserId: s.assigned_userid } : {}),
-    ...(assignedName ? { assignedName } : {}),
-    colleague: !myUserId || s.assigned_userid !== myUserId,
-    requestedAt: s.created_at ?? new Date().toISOString(), updatedAt: new Date().toISOString(),
-    ...sessionFacts(s),
-  };
-}
-
-/** Names of the company's users, fetched once per worker life when a colleague's case needs one. */
-let names: Promise<Map<string, string>> | undefined;
-async function nameOf(client: TeamViewerClient, userid: string | undefined): Promise<string | undefined> {
-  if (!userid) return undefined;
-  names ??= client.users().then((us) => new Map(us.map((u) => [u.id, u.name]))).catch(() => {
-    names = undefined;
-    return new Map();
+async function settleOther(client: TeamViewerClient, s: TvSession, myUserId: string | undefined): Promise<void> {
+  const caseId = parseCaseMetadata(s.custom_api)?.caseId;
+  if (!caseId) return;
+  const local = await getCase(caseId);
+  if (local) {
+    if (local.code === s.code || local.state === 'creating') return;
+    // Our id under another code: a twin.
+    await client.deleteSession(s.code).catch(() => client.closeSession(s.code)).catch((e) => console.warn('twin not closed yet', s.code, e));
+    return;
+  }
+  const meta = readMetadata(s.custom_api);
+  if (!meta) return; // not well-formed: never shown, never adopted
+  await withTicketLock(meta.ticketKey, async () => {
+    if (await getCase(meta.caseId)) return;
+    await saveCase(adoptedCase(s, meta, myUserId, await nameOf(client, s.assigned_userid)));
   });
-  return (await names).get(userid);
 }

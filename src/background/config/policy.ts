@@ -25,15 +25,19 @@ export interface Policy {
   sites: PolicySite[];
   /** BOSSDesk cloud tenants allowed (origins); undefined: every https://*.bossdesk.io tenant. */
   cloudTenants?: string[];
+  /** With the organisation's token: may the options page share and unshare the BOSS group? Only
+   *  when the policy says `allowSharing: true`; anything else leaves it read-only. */
+  allowSharing: boolean;
   /** Policy values that were ignored, in English (for the admin, in the options page). */
   errors: string[];
 }
 
-export const NO_POLICY: Policy = { settings: {}, locked: [], sites: [], errors: [] };
+export const NO_POLICY: Policy = { settings: {}, locked: [], sites: [], allowSharing: false, errors: [] };
 
 /** Pure: the raw managed storage → what applies. */
 export function parsePolicy(raw: Record<string, unknown>, limits: SettingsLimits): Policy {
-  const out: Policy = { settings: {}, locked: [], sites: [], errors: [] };
+  const out: Policy = { settings: {}, locked: [], sites: [], allowSharing: raw.allowSharing === true, errors: [] };
+  if (raw.allowSharing !== undefined && typeof raw.allowSharing !== 'boolean') out.errors.push('allowSharing: must be true or false (sharing stays read-only)');
   for (const key of POLICY_SETTINGS) {
     const v = raw[key];
     if (v === undefined) continue;

@@ -5,6 +5,7 @@
 import browser from 'webextension-polyfill';
 import type { CaseRecord } from '../../shared/case';
 import { isSafeLink } from '../../shared/links';
+import { safeTicketUrl } from '../../shared/reports/report-case';
 import { activeCaseOf } from '../store/history';
 import { tabOf } from './ports';
 
@@ -21,7 +22,9 @@ export async function openSupporterLink(ticketKey: string): Promise<void> {
 export async function focusTicket(rec: CaseRecord): Promise<void> {
   const tabId = tabOf(rec.ticketKey);
   if (tabId === undefined) {
-    if (/^https?:\/\//i.test(rec.ticket.url)) await browser.tabs.create({ url: rec.ticket.url }); // the page's own address
+    // The page's own address, only on the ticket's help desk (a colleague's case came from custom_api).
+    const url = safeTicketUrl(rec.ticket.url, rec.ticket.origin);
+    if (url) await browser.tabs.create({ url });
     return;
   }
   const tab = await browser.tabs.update(tabId, { active: true });

@@ -46,7 +46,7 @@ const handlers: Handlers = {
     return null;
   },
   'case/stop': async (m, origin) => {
-    await stopCase(ownTicket(m.ticketKey, origin));
+    await stopCase(ownTicket(m.ticketKey, origin), { confirmColleague: m.confirmColleague === true });
     return null;
   },
   'case/connect': async (m, origin) => {

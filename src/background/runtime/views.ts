@@ -7,12 +7,24 @@ import { connectedAccount } from '../account/credentials';
 import { on } from '../events';
 import { casesOfTicket } from '../store/history';
 
-const lastError = new Map<string, UiError>();
+/** The last error of each ticket, with the ticket's active case when it happened. */
+const lastError = new Map<string, { error: UiError; activeId: string | undefined }>();
 const waiting = new Map<string, { reason: TvErrorKind; untilMs: number }>();
+/** The id of each ticket's active case, as the case events told it. */
+const activeId = new Map<string, string | undefined>();
 
 /** Keeps the per-ticket transient facts from the events. Registered before the port pushes. */
 export function rememberTicketFacts(): void {
-  on('ticket-error', ({ ticketKey, error }) => void (error ? lastError.set(ticketKey, error) : lastError.delete(ticketKey)));
+  on('case-changed', ({ ticketKey, record }) => {
+    const prev = activeId.get(ticketKey);
+    const now = isActive(record.state) ? record.id : prev === record.id ? undefined : prev;
+    activeId.set(ticketKey, now);
+    // An error is about the case that was active then (a failed start: none). Another case became
+    // active (a colleague's was adopted) or that one ended: the error, and its Retry, no longer apply.
+    const err = lastError.get(ticketKey);
+    if (err && err.activeId !== now) lastError.delete(ticketKey);
+  });
+  on('ticket-error', ({ ticketKey, error }) => void (error ? lastError.set(ticketKey, { error, activeId: activeId.get(ticketKey) }) : lastError.delete(ticketKey)));
   on('ticket-waiting', ({ ticketKey, waiting: w }) => void (w ? waiting.set(ticketKey, w) : waiting.delete(ticketKey)));
 }
 
@@ -28,7 +40,7 @@ export async function ticketView(ticketKey: string): Promise<TicketView> {
   };
   if (active) view.active = toView(active);
   const err = lastError.get(ticketKey);
-  if (err) view.error = err;
+  if (err) view.error = err.error;
   const w = waiting.get(ticketKey);
   if (w && w.untilMs > Date.now()) view.waiting = w;
   return view;

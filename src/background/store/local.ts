@@ -6,6 +6,7 @@ import { createKeyedLock } from '../../shared/keyed-lock';
 import type { LocalKey } from './keys';
 
 let locked: Promise<boolean> | undefined;
+let managedLocked = false;
 
 /** True once storage.local is closed to content scripts; false where the browser cannot lock it. */
 export function lockStorage(): Promise<boolean> {
@@ -14,11 +15,13 @@ export function lockStorage(): Promise<boolean> {
       // Not wrapped by the polyfill: chrome.* here (see README, "One API style").
       await chrome.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
       // Managed storage may hold the organisation's token (policy `teamviewerToken`): closed too.
-      // Failure here is not fatal for a personal token; README says what it means for a shared one.
+      // Failure here is not fatal for a personal token; the organisation's token is then not used
+      // (managedStorageLocked, account/credentials.ts).
       try {
         await chrome.storage.managed.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+        managedLocked = true;
       } catch (e) {
-        console.warn('managed storage stays readable by content scripts', e);
+        console.warn('managed storage stays readable by content scripts: the organisation\'s token is not used', e);
       }
       return true;
     } catch (e) {
@@ -27,6 +30,12 @@ export function lockStorage(): Promise<boolean> {
     }
   })();
   return locked;
+}
+
+/** True once managed storage (where the organisation's token lives) is closed to content scripts. */
+export async function managedStorageLocked(): Promise<boolean> {
+  await lockStorage();
+  return managedLocked;
 }
 
 export async function getLocal<T>(key: LocalKey): Promise<T | undefined> {

@@ -11,7 +11,8 @@ import { reallyVisible, trackVisibility } from './visible';
 
 export interface WidgetActions {
   start(): void;
-  stop(): void;
+  /** `confirmColleague`: the technician confirmed stopping a colleague's case (the worker refuses without). */
+  stop(confirmColleague?: boolean): void;
   /** Asks the worker to open the supporter link (never in the page: it carries a secret). */
   connect(): void;
   openOptions(): void;
@@ -125,7 +126,7 @@ function OpenCase({ c, actions, busy, now }: { c: CaseView; actions: WidgetActio
       {confirming ? (
         <div class="tv-confirm" role="alertdialog" aria-labelledby="tv-confirm-q" data-testid="confirm-stop">
           <p id="tv-confirm-q">{t('stopColleagueCase', assignee ?? '?')}</p>
-          <button type="button" class="tv-stop" disabled={busy || closing} onClick={trusted(() => { setConfirming(false); actions.stop(); })}>{t('stopAnyway')}</button>{' '}
+          <button type="button" class="tv-stop" disabled={busy || closing} onClick={trusted(() => { setConfirming(false); actions.stop(true); })}>{t('stopAnyway')}</button>{' '}
           <button type="button" onClick={trusted(() => setConfirming(false))}>{t('cancel')}</button>
         </div>
       ) : (
@@ -250,7 +251,7 @@ export function Widget({ store, actions }: { store: WidgetStore; actions: Widget
         <div class="tv-error" role="alert" data-testid="error" data-code={error.code}>
           <p>{errorMessage(error)}{error.detail && error.code === 'forbidden' ? ` ${t('permMissing', permissionNames(error.detail))}` : ''}</p>
           {needsOptions(error) && <button type="button" onClick={trusted(actions.openOptions)}>{t('openSettings')}</button>}
-          {retryable(error) && view?.connected && (
+          {retryable(error) && view?.connected && !active?.colleague && (
             <button type="button" onClick={trusted(active ? actions.stop : actions.start)}>{t('retry')}</button>
           )}
         </div>

@@ -14,5 +14,12 @@ export interface WidgetState {
   pageChanged: boolean;
 }
 
+/** A new view from the worker. A local error belongs to the ticket's active case at the time: once
+ *  another case is active (a colleague's was adopted) or none is, it is dropped with its Retry. */
+export function withView(s: WidgetState, view: TicketView): Partial<WidgetState> {
+  const changed = (s.view?.active?.id ?? '') !== (view.active?.id ?? '');
+  return { view, ...(changed && s.localError ? { localError: undefined } : {}) };
+}
+
 export const createWidgetStore = () => createStore<WidgetState>(() => ({ busy: false, refusedClose: false, pageChanged: false }));
 export type WidgetStore = ReturnType<typeof createWidgetStore>;

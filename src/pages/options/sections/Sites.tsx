@@ -203,7 +203,8 @@ function SiteRow({ site, onView, onEdit }: { site: SiteView; onView: (v: SitesVi
   );
 }
 
-export function Sites() {
+/** `rev` changes when enterprise policy changed: the list (with the policy's sites) is read again. */
+export function Sites({ rev = 0 }: { rev?: number }) {
   const [view, setView] = useState<SitesView>();
   const [origin, setOrigin] = useState('');
   const [addError, setAddError] = useState<string>();
@@ -217,7 +218,7 @@ export function Sites() {
     setLoadError(undefined);
     void request({ type: 'sites/list' }).then((r) => (r.ok ? setView(r.data) : setLoadError(errorText(r.error))));
   };
-  useEffect(load, []);
+  useEffect(load, [rev]);
 
   const add = (e: Event) => {
     e.preventDefault();

@@ -61,12 +61,14 @@ function Sharing() {
     } else setError(r.error);
   };
   const shared = new Set(view?.sharedWith.map((s) => s.userid));
-  const others = view?.users.filter((u) => !shared.has(u.userid)) ?? [];
+  const readOnly = !!view?.readOnly;
+  const others = readOnly ? [] : view?.users.filter((u) => !shared.has(u.userid)) ?? [];
   const nameOf = (id: string) => view?.users.find((u) => u.userid === id)?.name ?? view?.sharedWith.find((s) => s.userid === id)?.name ?? id;
   return (
     <div data-testid="sharing">
       <h3>{t('sharingTitle')}</h3>
       <p class="muted">{t('sharingHelp')}</p>
+      {readOnly && <p class="muted" data-testid="sharing-read-only">{t('sharingReadOnly')}</p>}
       {error && <ErrorBox error={error} />}
       {view && (
         <>
@@ -78,7 +80,7 @@ function Sharing() {
                   <tr key={s.userid} data-testid="share-row">
                     <td>{nameOf(s.userid)}{s.pending ? ` (${t('pending')})` : ''}</td>
                     <td>{s.permissions === 'readwrite' ? t('permReadWrite') : t('permRead')}</td>
-                    <td><button type="button" disabled={busy} onClick={() => act(() => request({ type: 'group/unshare', userids: [s.userid] }))}>{t('unshare')}</button></td>
+                    <td>{!readOnly && <button type="button" disabled={busy} onClick={() => act(() => request({ type: 'group/unshare', userids: [s.userid] }))}>{t('unshare')}</button>}</td>
                   </tr>
                 ))}
               </tbody>
