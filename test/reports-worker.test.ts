@@ -80,6 +80,70 @@ describe('team-wide sync', () => {
     expect(new Set(all.map((c) => c.code)).size).toBe(30);
   });
 
+  it('an hourly "recent" sync keeps the connected time of a case older than its window (45 min over 2 stays so)', async () => {
+    const w = await worker();
+    // A case created 60 h ago (a first connection of its own), and a second connection now: the
+    // recent sync reads reports from 48 h before the last sync, so only the second one.
+    const { groupid } = await ctl('/bulk-sessions', { count: 1, start: new Date(Date.now() - 60 * 3600_000).toISOString(), spanDays: 0, expiredEvery: 0, reportEvery: 1 });
+    const { sessions } = await fx.state();
+    await ctl(`/sessions/${sessions[0]!.code}/connect`, { minutes: 30 });
+    expect(await w.runSync('full')).toMatchObject({ added: 1 });
+    const [full] = await w.allCases();
+    expect(full!.connection!.count).toBe(2);
+    await ctl('/clear-requests');
+    const recent = await w.runSync('recent');
+    expect(recent).toMatchObject({ mode: 'recent' });
+    const reportCalls = (await requests()).filter((r) => r.path === '/reports/connections');
+    expect(reportCalls[0]!.query).toMatchObject({ groupid, from_date: expect.any(String) });
+    const [after] = await w.allCases();
+    expect(after!.connection).toEqual(full!.connection);
+    expect(recent.updated).toBe(0);
+  });
+
+  it('judges expiry by TeamViewer\'s clock, not this machine\'s', async () => {
+    const w = await worker();
+    // Listed as open, valid for one more hour by this machine's clock; TeamViewer's is 2 h ahead.
+    await ctl('/bulk-sessions', { count: 1, start: new Date(Date.now() - 23 * 3600_000).toISOString(), spanDays: 0, expiredEvery: 1 });
+    await ctl('/clock', { offsetMs: 2 * 3600_000 });
+    expect(await w.runSync('full')).toMatchObject({ added: 1, open: 0 });
+    expect((await w.allCases())[0]).toMatchObject({ state: 'expired', via: 'sync' });
+  });
+
+  it('never creates the BOSS group: with none, it syncs nothing and creates nothing', async () => {
+    const w = await worker();
+    expect(await w.runSync('full')).toMatchObject({ running: false, seen: 0 });
+    expect((await fx.state()).groups).toEqual([]);
+    expect((await requests()).some((r) => r.method === 'POST' && r.path === '/groups')).toBe(false);
+  });
+
+  it('resumes a worker stopped in the connection-reports phase from the next page, with every report kept', async () => {
+    await ctl('/bulk-sessions', { count: 30, expiredEvery: 0, reportEvery: 1, start: '2025-11-01T00:00:00Z', spanDays: 3 });
+    await ctl('/config', { pageSize: 10 });
+    const w = await worker();
+    await ctl('/clear-requests');
+    await ctl('/faults', { method: 'GET', path: '^/reports/connections$', status: 0, delayMs: 1500, after: 2 });
+    const dying = w.runSync('full');
+    await expect.poll(async () => (await requests()).filter((r) => r.path === '/reports/connections').length, { timeout: 5000 }).toBe(3);
+    expect(await w.syncStatus()).toMatchObject({ running: true, phase: 'reports' });
+    const fetched = (await requests()).filter((r) => r.path === '/reports/connections').map((r) => r.query.offset_id ?? null);
+    const { vi } = await import('vitest');
+    vi.resetModules();
+    await ctl('/clear-requests');
+    const w2 = await import('../src/background/reports/sync');
+    await w2.resumeSync();
+    expect(await w2.syncStatus()).toMatchObject({ running: false, seen: 30 });
+    const again = (await requests()).filter((r) => r.path === '/reports/connections').map((r) => r.query.offset_id ?? null);
+    // The page in flight is asked again; the two read before it are not.
+    expect(again[0]).toBe(fetched[2]);
+    expect(again).not.toContain(fetched[0]);
+    expect(again).not.toContain(fetched[1]);
+    await dying.catch(() => undefined);
+    const h = await import('../src/background/store/history');
+    const all = await h.allCases();
+    expect(all).toHaveLength(30);
+    expect(all.every((c) => c.connection?.count === 1)).toBe(true);
+  });
+
   it('reports revoked access as the sync\'s error', async () => {
     const w = await worker();
     await ctl('/revoke', { token: DEMO_TOKEN });
