@@ -7,6 +7,8 @@ import { useSandbox } from './helpers/sandbox';
 import { freshWorkerState } from './helpers/worker-state';
 import { record } from './helpers/report-cases';
 import { sanitizeTicket } from '../src/shared/ticket';
+import { exportInPages, importInChunks, NotAHistoryFile } from '../src/shared/reports/history-stream';
+import type { HistoryFile } from '../src/shared/reports/types';
 
 const fx = useSandbox();
 const { ctl, requests } = fx;
@@ -171,19 +173,58 @@ describe('query', () => {
 });
 
 describe('history export and import', () => {
+  // As the reports page does it: pages of records out, chunks in, over the router.
+  const page = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/src/pages/reports/index.html' } as Runtime.MessageSender;
+  type W = Awaited<ReturnType<typeof worker>>;
+  const via = async <T,>(w: W, m: unknown): Promise<T> => {
+    const r = await w.handleMessage(m, page);
+    if (!r.ok) throw new Error(r.error.code);
+    return r.data as T;
+  };
+  const exportFile = async (w: W) => {
+    const calls: unknown[] = [];
+    const parts = await exportInPages((after) => {
+      calls.push(after ?? null);
+      return via(w, { type: 'reports/export-page', ...(after ? { after } : {}) });
+    });
+    return { file: JSON.parse(parts.join('')) as HistoryFile, calls };
+  };
+  const importFile = (w: W, f: unknown) => importInChunks(f, (cases) => via(w, { type: 'reports/import-chunk', cases }));
+
   it('exports without secrets and imports into another profile: adds, then changes nothing', async () => {
     let w = await worker();
     const rec = record();
     await w.putCase(rec);
-    const file = await w.exportHistory();
+    const { file } = await exportFile(w);
     expect(JSON.stringify(file)).not.toContain('SECRET');
     await freshWorkerState(fx.sb.url);
     w = await worker();
-    expect(await w.importHistory(JSON.parse(JSON.stringify(file)))).toEqual({ added: 1, updated: 0, skipped: 0 });
-    expect(await w.importHistory(file)).toEqual({ added: 0, updated: 0, skipped: 1 });
+    expect(await importFile(w, JSON.parse(JSON.stringify(file)))).toEqual({ added: 1, updated: 0, skipped: 0 });
+    expect(await importFile(w, file)).toEqual({ added: 0, updated: 0, skipped: 1 });
     expect((await w.runReport({})).summary).toMatchObject({ sessions: 1, totalSec: 900 });
-    await expect(w.importHistory({ format: 'other' })).rejects.toThrow();
+    await expect(importFile(w, { format: 'other' })).rejects.toThrow(NotAHistoryFile);
     expect(sanitizeTicket(rec.ticket)).toEqual(rec.ticket);
+  });
+
+  it('goes in pages and chunks, never one message: 4 500 records out in 3 pages and back in 3 chunks', async () => {
+    let w = await worker();
+    const recs = Array.from({ length: 4500 }, (_, i) => record({ id: `bulk-${String(i).padStart(5, '0')}` }));
+    await w.updateCases(recs.map((r) => r.id), (id) => recs.find((r) => r.id === id));
+    const { file, calls } = await exportFile(w);
+    expect(calls).toEqual([null, 'bulk-01999', 'bulk-03999']);
+    expect(file.cases).toHaveLength(4500);
+    await freshWorkerState(fx.sb.url);
+    w = await worker();
+    const chunks: number[] = [];
+    const spy = async (cases: unknown[]) => {
+      chunks.push(cases.length);
+      return w.importCases(cases);
+    };
+    expect(await importInChunks(file, spy)).toEqual({ added: 4500, updated: 0, skipped: 0 });
+    expect(chunks).toEqual([2000, 2000, 500]);
+    expect((await w.allCases())).toHaveLength(4500);
+    // The worker refuses a chunk larger than the page sends.
+    await expect(w.importCases(new Array(2001).fill({}))).rejects.toThrow();
   });
 });
 
@@ -200,8 +241,8 @@ describe('router', () => {
     // What the page receives has no email body, links or requester email.
     const text = JSON.stringify(ok);
     for (const s of ['SECRET', 'Dear Ana', 'ana@example.com', 'supporterLink', 'customerLink']) expect(text).not.toContain(s);
-    for (const type of ['reports/query', 'reports/cases', 'reports/sync', 'reports/sync-status', 'reports/export', 'reports/import']) {
-      const r = await w.handleMessage({ type, filter: {}, file: {} }, content);
+    for (const type of ['reports/query', 'reports/cases', 'reports/sync', 'reports/sync-status', 'reports/export-page', 'reports/import-chunk']) {
+      const r = await w.handleMessage({ type, filter: {}, cases: [] }, content);
       expect(r, type).toEqual({ ok: false, error: { code: 'bad_request_message', detail: 'sender not allowed' } });
     }
   });

@@ -98,6 +98,11 @@ export async function allCases(): Promise<CaseRecord[]> {
   return (await db()).getAll('cases');
 }
 
+/** Up to `limit` cases after case id `after`, in id order (a page of the history export). */
+export async function casesPage(after: string | undefined, limit: number): Promise<CaseRecord[]> {
+  return (await db()).getAll('cases', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), limit);
+}
+
 // ---- For reports: a scan without an array of everything, and a batch update ----
 
 const SCAN_BATCH = 500;
