@@ -81,6 +81,7 @@ export function Reports() {
 
   // Live line to the worker: history changed, sync progress. Reconnects when the worker restarts
   // (which also lets a worker stopped mid-sync resume it).
+  const importing = useRef(false);
   const queryRef = useRef(query);
   queryRef.current = query;
   useEffect(() => {
@@ -89,7 +90,7 @@ export function Reports() {
     const connect = () => {
       port = chrome.runtime.connect({ name: REPORTS_PORT });
       port.onMessage.addListener((m: ReportsPortOut) => {
-        if (m.type === 'changed') void queryRef.current();
+        if (m.type === 'changed' && !importing.current) void queryRef.current(); // an import queries once, at its end
         else if (m.type === 'sync') setSync((cur) => latest(cur, m.status));
       });
       port.onDisconnect.addListener(() => {
@@ -145,6 +146,7 @@ export function Reports() {
 
   const importHistory = async (file: File | undefined) => {
     if (!file) return;
+    importing.current = true;
     try {
       const data: unknown = JSON.parse(await file.text());
       const total = await importInChunks(data, async (cases) => {
@@ -159,6 +161,8 @@ export function Reports() {
         setNotice(undefined);
         setError(e as UiError); // the worker refused a chunk: what it said (the chunks before it are in)
       }
+    } finally {
+      importing.current = false;
     }
     void query();
   };
