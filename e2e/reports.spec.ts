@@ -1,6 +1,6 @@
 // Reports page (issue 10) in real Chromium: cases made through the widget, team-wide sync into a
 // second profile, filters, CSV, a worker stopped mid-sync, Spanish labels, empty and error states.
-import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -30,6 +30,29 @@ async function expected(sandbox: SandboxControl, filter: ReportFilter = {}): Pro
     .map((s) => mergeSynced(undefined, s, reports))
     .flatMap((r) => (r ? [toReportCase(r)!] : []));
   return aggregate(cases, { ...filter, tz: TZ }, { limit: Infinity });
+}
+
+/** A history file of n ended cases (about 1 KB each, as an export writes them). */
+function bigHistory(n: number): string {
+  const origin = 'https://acme.bossdesk.io';
+  const techs = ['Marta Gómez', 'Jon Snow', 'Arya Stark'];
+  const start = Date.parse('2025-01-01T00:00:00Z');
+  const cases = Array.from({ length: n }, (_, i) => {
+    const created = start + i * 240_000;
+    const id = String(100_000 + i);
+    return {
+      id: `import-${String(i).padStart(6, '0')}`, ticketKey: `${origin}#${id}`, state: i % 10 === 9 ? 'expired' : 'closed',
+      ticket: { origin, id, url: `${origin}/app/en/tickets/${id}`, fields: {
+        number: `#${id}`, title: `Printer does not print on floor ${i % 9}`, category: 'Printer', type: 'Incident', priority: 'High',
+        source: 'Email', requesterName: `Requester ${i % 97}`, technician: techs[i % 3] } },
+      technician: techs[i % 3], requestedAt: new Date(created - 2000).toISOString(), code: `s${100_000_000 + i}`, groupid: 'g123456789',
+      createdAt: new Date(created).toISOString(), validUntil: new Date(created + 86_400_000).toISOString(),
+      closedAt: new Date(i % 10 === 9 ? created + 86_400_000 : created + 600_000).toISOString(), closedBy: 'stop',
+      connection: { seconds: 420, count: 1, devices: ['ANA-LAPTOP'], notes: 'Cleared the print queue and restarted the spooler' },
+      updatedAt: new Date(created + 600_000).toISOString(),
+    };
+  });
+  return JSON.stringify({ format: 'tv4boss-history', version: 1, exportedAt: new Date().toISOString(), cases });
 }
 
 const dur = (sec: number | undefined) => (sec === undefined ? '—' : formatDuration(sec * 1000));
@@ -223,6 +246,61 @@ test.describe('reports', () => {
     const codes = await page.getByTestId('case-row').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code')));
     expect(codes).toHaveLength(30);
     expect(new Set(codes).size).toBe(30);
+  });
+
+  test('a worker stopped in the connection-reports phase resumes from its page, not from scratch', async ({ page, sandbox, extensionId, desk }) => {
+    await sandbox.call('POST', '/bulk-sessions', { count: 30, origin: desk.handle.url, expiredEvery: 0, reportEvery: 1 });
+    await sandbox.call('POST', '/config', { pageSize: 10 });
+    // The third page of the group's connection reports hangs (until the worker is gone).
+    const { groupid } = (await sandbox.state()).sessions[0] as unknown as { groupid: string };
+    await sandbox.fault({ method: 'GET', path: '^/reports/connections$', query: { groupid }, status: 0, delayMs: 20_000, after: 2 });
+    await page.goto(reportsUrl(extensionId));
+    await page.getByRole('button', { name: 'Sync from TeamViewer' }).click();
+    const reportPages = async () => (await sandbox.requests())
+      .map((r) => (r as unknown as { path: string; query: Record<string, string> }))
+      .filter((r) => r.path === '/reports/connections' && r.query.groupid === groupid)
+      .map((r) => r.query.offset_id ?? null);
+    await expect.poll(reportPages, { timeout: 15_000 }).toHaveLength(3);
+    const before = await reportPages();
+    await stopWorkers(page);
+    // The page reconnects, which starts a new worker; it resumes from the third page.
+    await expect(page.getByTestId('sync-status')).toContainText('Last sync', { timeout: 30_000 });
+    await expect(page.getByTestId('fig-sessions')).toHaveText('30');
+    const after = (await reportPages()).slice(3);
+    expect(after[0]).toBe(before[2]); // the page in flight, asked again
+    expect(after).not.toContain(before[0]); // the pages read before the stop, never again
+    expect(after).not.toContain(before[1]);
+    // Every case's connected time, as TeamViewer's reports give it.
+    const want = await expected(sandbox);
+    expect(want.summary.connectedCases).toBe(30);
+    await expect(page.getByTestId('fig-connected')).toHaveText(dur(want.summary.connectedSec));
+  });
+
+  test('imports and exports a history of 100 000 cases (in chunks, not one message)', async ({ page, extensionId }) => {
+    test.setTimeout(420_000); // ~60 s on a quiet machine; much more on a loaded one
+    const N = 100_000;
+    const dir = mkdtempSync(join(tmpdir(), 'tv4boss-history-'));
+    try {
+      const path = join(dir, 'history.json');
+      writeFileSync(path, bigHistory(N));
+      await page.goto(reportsUrl(extensionId));
+      await expect(page.getByTestId('empty')).toBeVisible();
+      const t0 = Date.now();
+      await page.getByTestId('import-file').setInputFiles(path);
+      await expect(page.getByTestId('notice')).toHaveText(`Imported: ${N} added, 0 updated, 0 unchanged or skipped.`, { timeout: 300_000 });
+      const imported = Date.now() - t0;
+      await expect(page.getByTestId('fig-sessions')).toHaveText(N.toLocaleString('en'), { timeout: 120_000 });
+      const t1 = Date.now();
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: 'Export history (JSON)' }).click()]);
+      const file = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { format: string; cases: { id: string }[] };
+      const exported = Date.now() - t1;
+      expect(file.format).toBe('tv4boss-history');
+      expect(file.cases).toHaveLength(N);
+      expect(new Set(file.cases.map((c) => c.id)).size).toBe(N);
+      console.log(`100 000 cases: import ${imported} ms, export ${exported} ms`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('empty state, then revoked access: the sync says so with a link to the settings', async ({ page, sandbox, extensionId }) => {

@@ -2,10 +2,10 @@
 // migration, history import (issue 10).
 import { describe, it, expect } from 'vitest';
 import { caseMetadata, type CaseRecord } from '../src/shared/case';
-import { connectionSummary, mergeSynced, readMetadata, sameRecord, serverEnd } from '../src/shared/reports/merge';
+import { connectionSummary, mergeSynced, readMetadata, realSession, sameRecord, serverEnd } from '../src/shared/reports/merge';
 import { migrateCaseForReports } from '../src/shared/reports/migrate';
 import { exportRecord, historyFile, importRecord, mergeImported } from '../src/shared/reports/history-file';
-import { toReportCase } from '../src/shared/reports/report-case';
+import { outcomeOf, toReportCase } from '../src/shared/reports/report-case';
 import { ORIGIN, connection, record, sessionOf } from './helpers/report-cases';
 
 const NOW = Date.parse('2025-11-26T12:00:00Z');
@@ -126,6 +126,39 @@ describe('mergeSynced', () => {
     expect(mergeSynced(undefined, { ...s, custom_api: s.custom_api!.slice(0, 50) }, [], NOW)).toBeUndefined();
     const other = record();
     expect(mergeSynced({ ...other, id: readMetadata(s.custom_api)!.caseId }, s, [], NOW)).toBeUndefined();
+  });
+
+  it('a twin session (same case id, closed by the twin net) never overwrites the real case\'s record', () => {
+    const real = record({ closedAt: '2025-11-24T10:40:00Z', connection: { seconds: 1800, count: 1 } });
+    const twin = sessionOf({ ...real, code: 's999-999-999', closedAt: '2025-11-24T10:00:05Z' });
+    expect(mergeSynced(real, twin, [], NOW)).toBe(real);
+    // In a browser that does not know the case: the one with reports, else the one that lived longest.
+    const s = sessionOf(real);
+    expect(realSession([twin, s], undefined, () => false)).toBe(s);
+    expect(realSession([s, twin], undefined, (c) => c === twin.code)).toBe(twin);
+    expect(realSession([twin, s], twin.code, () => false)).toBe(twin);
+  });
+
+  it('a colleague\'s case is closed by its technician, never "closed elsewhere" here (as the watcher records it)', () => {
+    const mine = record({ closedBy: 'elsewhere' });
+    const theirs = record({ closedBy: 'elsewhere', colleague: true });
+    expect(outcomeOf(mine)).toBe('closed_elsewhere');
+    expect(outcomeOf(theirs)).toBe('closed');
+    // The sync agrees, and corrects what an older watcher wrote.
+    expect(mergeSynced(theirs, sessionOf(theirs), [], NOW)!.closedBy).toBeUndefined();
+    expect(mergeSynced(mine, sessionOf(mine), [], NOW)!.closedBy).toBe('elsewhere');
+    const failed = record({ state: 'close_failed', closedAt: undefined, colleague: true });
+    const corrected = mergeSynced(failed, sessionOf({ ...failed, state: 'closed', closedAt: '2025-11-24T12:00:00Z' }), [], NOW)!;
+    expect(corrected.state).toBe('closed');
+    expect(corrected.closedBy).toBeUndefined();
+    expect(toReportCase(corrected)!.outcome).toBe('closed');
+  });
+
+  it('a session older than the reports read keeps the record\'s connection (undefined reports: not all read)', () => {
+    const known = record({ connection: { seconds: 2700, count: 2 } });
+    const s = sessionOf(known);
+    expect(mergeSynced(known, s, undefined, NOW)!.connection).toEqual({ seconds: 2700, count: 2 });
+    expect(mergeSynced(known, s, [connection(s.code)], NOW)!.connection).toMatchObject({ seconds: 420, count: 1 });
   });
 
   it('sums connection reports; none gives none', () => {

@@ -7,6 +7,8 @@ import { useSandbox } from './helpers/sandbox';
 import { freshWorkerState } from './helpers/worker-state';
 import { record } from './helpers/report-cases';
 import { sanitizeTicket } from '../src/shared/ticket';
+import { exportInPages, importInChunks, NotAHistoryFile } from '../src/shared/reports/history-stream';
+import type { HistoryFile } from '../src/shared/reports/types';
 
 const fx = useSandbox();
 const { ctl, requests } = fx;
@@ -80,6 +82,70 @@ describe('team-wide sync', () => {
     expect(new Set(all.map((c) => c.code)).size).toBe(30);
   });
 
+  it('an hourly "recent" sync keeps the connected time of a case older than its window (45 min over 2 stays so)', async () => {
+    const w = await worker();
+    // A case created 60 h ago (a first connection of its own), and a second connection now: the
+    // recent sync reads reports from 48 h before the last sync, so only the second one.
+    const { groupid } = await ctl('/bulk-sessions', { count: 1, start: new Date(Date.now() - 60 * 3600_000).toISOString(), spanDays: 0, expiredEvery: 0, reportEvery: 1 });
+    const { sessions } = await fx.state();
+    await ctl(`/sessions/${sessions[0]!.code}/connect`, { minutes: 30 });
+    expect(await w.runSync('full')).toMatchObject({ added: 1 });
+    const [full] = await w.allCases();
+    expect(full!.connection!.count).toBe(2);
+    await ctl('/clear-requests');
+    const recent = await w.runSync('recent');
+    expect(recent).toMatchObject({ mode: 'recent' });
+    const reportCalls = (await requests()).filter((r) => r.path === '/reports/connections');
+    expect(reportCalls[0]!.query).toMatchObject({ groupid, from_date: expect.any(String) });
+    const [after] = await w.allCases();
+    expect(after!.connection).toEqual(full!.connection);
+    expect(recent.updated).toBe(0);
+  });
+
+  it('judges expiry by TeamViewer\'s clock, not this machine\'s', async () => {
+    const w = await worker();
+    // Listed as open, valid for one more hour by this machine's clock; TeamViewer's is 2 h ahead.
+    await ctl('/bulk-sessions', { count: 1, start: new Date(Date.now() - 23 * 3600_000).toISOString(), spanDays: 0, expiredEvery: 1 });
+    await ctl('/clock', { offsetMs: 2 * 3600_000 });
+    expect(await w.runSync('full')).toMatchObject({ added: 1, open: 0 });
+    expect((await w.allCases())[0]).toMatchObject({ state: 'expired', via: 'sync' });
+  });
+
+  it('never creates the BOSS group: with none, it syncs nothing and creates nothing', async () => {
+    const w = await worker();
+    expect(await w.runSync('full')).toMatchObject({ running: false, seen: 0 });
+    expect((await fx.state()).groups).toEqual([]);
+    expect((await requests()).some((r) => r.method === 'POST' && r.path === '/groups')).toBe(false);
+  });
+
+  it('resumes a worker stopped in the connection-reports phase from the next page, with every report kept', async () => {
+    await ctl('/bulk-sessions', { count: 30, expiredEvery: 0, reportEvery: 1, start: '2025-11-01T00:00:00Z', spanDays: 3 });
+    await ctl('/config', { pageSize: 10 });
+    const w = await worker();
+    await ctl('/clear-requests');
+    await ctl('/faults', { method: 'GET', path: '^/reports/connections$', status: 0, delayMs: 1500, after: 2 });
+    const dying = w.runSync('full');
+    await expect.poll(async () => (await requests()).filter((r) => r.path === '/reports/connections').length, { timeout: 5000 }).toBe(3);
+    expect(await w.syncStatus()).toMatchObject({ running: true, phase: 'reports' });
+    const fetched = (await requests()).filter((r) => r.path === '/reports/connections').map((r) => r.query.offset_id ?? null);
+    const { vi } = await import('vitest');
+    vi.resetModules();
+    await ctl('/clear-requests');
+    const w2 = await import('../src/background/reports/sync');
+    await w2.resumeSync();
+    expect(await w2.syncStatus()).toMatchObject({ running: false, seen: 30 });
+    const again = (await requests()).filter((r) => r.path === '/reports/connections').map((r) => r.query.offset_id ?? null);
+    // The page in flight is asked again; the two read before it are not.
+    expect(again[0]).toBe(fetched[2]);
+    expect(again).not.toContain(fetched[0]);
+    expect(again).not.toContain(fetched[1]);
+    await dying.catch(() => undefined);
+    const h = await import('../src/background/store/history');
+    const all = await h.allCases();
+    expect(all).toHaveLength(30);
+    expect(all.every((c) => c.connection?.count === 1)).toBe(true);
+  });
+
   it('reports revoked access as the sync\'s error', async () => {
     const w = await worker();
     await ctl('/revoke', { token: DEMO_TOKEN });
@@ -107,19 +173,58 @@ describe('query', () => {
 });
 
 describe('history export and import', () => {
+  // As the reports page does it: pages of records out, chunks in, over the router.
+  const page = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/src/pages/reports/index.html' } as Runtime.MessageSender;
+  type W = Awaited<ReturnType<typeof worker>>;
+  const via = async <T,>(w: W, m: unknown): Promise<T> => {
+    const r = await w.handleMessage(m, page);
+    if (!r.ok) throw new Error(r.error.code);
+    return r.data as T;
+  };
+  const exportFile = async (w: W) => {
+    const calls: unknown[] = [];
+    const parts = await exportInPages((after) => {
+      calls.push(after ?? null);
+      return via(w, { type: 'reports/export-page', ...(after ? { after } : {}) });
+    });
+    return { file: JSON.parse(parts.join('')) as HistoryFile, calls };
+  };
+  const importFile = (w: W, f: unknown) => importInChunks(f, (cases) => via(w, { type: 'reports/import-chunk', cases }));
+
   it('exports without secrets and imports into another profile: adds, then changes nothing', async () => {
     let w = await worker();
     const rec = record();
     await w.putCase(rec);
-    const file = await w.exportHistory();
+    const { file } = await exportFile(w);
     expect(JSON.stringify(file)).not.toContain('SECRET');
     await freshWorkerState(fx.sb.url);
     w = await worker();
-    expect(await w.importHistory(JSON.parse(JSON.stringify(file)))).toEqual({ added: 1, updated: 0, skipped: 0 });
-    expect(await w.importHistory(file)).toEqual({ added: 0, updated: 0, skipped: 1 });
+    expect(await importFile(w, JSON.parse(JSON.stringify(file)))).toEqual({ added: 1, updated: 0, skipped: 0 });
+    expect(await importFile(w, file)).toEqual({ added: 0, updated: 0, skipped: 1 });
     expect((await w.runReport({})).summary).toMatchObject({ sessions: 1, totalSec: 900 });
-    await expect(w.importHistory({ format: 'other' })).rejects.toThrow();
+    await expect(importFile(w, { format: 'other' })).rejects.toThrow(NotAHistoryFile);
     expect(sanitizeTicket(rec.ticket)).toEqual(rec.ticket);
+  });
+
+  it('goes in pages and chunks, never one message: 4 500 records out in 3 pages and back in 3 chunks', async () => {
+    let w = await worker();
+    const recs = Array.from({ length: 4500 }, (_, i) => record({ id: `bulk-${String(i).padStart(5, '0')}` }));
+    await w.updateCases(recs.map((r) => r.id), (id) => recs.find((r) => r.id === id));
+    const { file, calls } = await exportFile(w);
+    expect(calls).toEqual([null, 'bulk-01999', 'bulk-03999']);
+    expect(file.cases).toHaveLength(4500);
+    await freshWorkerState(fx.sb.url);
+    w = await worker();
+    const chunks: number[] = [];
+    const spy = async (cases: unknown[]) => {
+      chunks.push(cases.length);
+      return w.importCases(cases);
+    };
+    expect(await importInChunks(file, spy)).toEqual({ added: 4500, updated: 0, skipped: 0 });
+    expect(chunks).toEqual([2000, 2000, 500]);
+    expect((await w.allCases())).toHaveLength(4500);
+    // The worker refuses a chunk larger than the page sends.
+    await expect(w.importCases(new Array(2001).fill({}))).rejects.toThrow();
   });
 });
 
@@ -136,8 +241,8 @@ describe('router', () => {
     // What the page receives has no email body, links or requester email.
     const text = JSON.stringify(ok);
     for (const s of ['SECRET', 'Dear Ana', 'ana@example.com', 'supporterLink', 'customerLink']) expect(text).not.toContain(s);
-    for (const type of ['reports/query', 'reports/cases', 'reports/sync', 'reports/sync-status', 'reports/export', 'reports/import']) {
-      const r = await w.handleMessage({ type, filter: {}, file: {} }, content);
+    for (const type of ['reports/query', 'reports/cases', 'reports/sync', 'reports/sync-status', 'reports/export-page', 'reports/import-chunk']) {
+      const r = await w.handleMessage({ type, filter: {}, cases: [] }, content);
       expect(r, type).toEqual({ ok: false, error: { code: 'bad_request_message', detail: 'sender not allowed' } });
     }
   });

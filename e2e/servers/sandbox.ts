@@ -116,6 +116,8 @@ function createState() {
     requests: [] as LoggedRequest[],
     faults: [] as Fault[],
     pageSize: 1000,
+    /** Group ids grow with creation, as TeamViewer's do ("g" + a number): the oldest is the smallest. */
+    groupSeq: randomInt(100_000_000, 500_000_000),
     /** Calls per minute each token may make (0: unlimited); over it, 429 with Retry-After. */
     rateLimitPerMinute: 0,
     callsByToken: new Map<string, number[]>(),
@@ -177,8 +179,8 @@ function parseSessionInput(body: unknown, forUpdate: boolean): SessionInput {
 
 // ---------- helpers over state ----------
 function newGroup(st: State, name: string, owner: Account): Group {
-  let id: string;
-  do id = `g${randomInt(100_000_000, 1_000_000_000)}`; while (st.groups.some((g) => g.id === id));
+  st.groupSeq += randomInt(1, 1000);
+  const id = `g${st.groupSeq}`;
   const g: Group = { id, name, shared_with: [], owner: { userid: owner.userid, name: owner.name }, permissions: 'owned' };
   st.groups.push(g);
   return g;
@@ -248,6 +250,11 @@ function apiRoutes(st: State): Route[] {
       const g = st.groups.find((x) => x.id === id);
       if (!g) throw notFound('Group');
       return { status: 200, body: g };
+    }),
+    r('DELETE', /^\/groups\/([^/]+)$/, 'groups', (_c, [id]) => {
+      if (!st.groups.some((x) => x.id === id)) throw notFound('Group');
+      st.groups = st.groups.filter((x) => x.id !== id);
+      return { status: 204 };
     }),
     r('POST', /^\/groups\/([^/]+)\/share_group$/, 'groups', (c, [id]) => {
       const g = st.groups.find((x) => x.id === id);

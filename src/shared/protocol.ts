@@ -7,7 +7,8 @@ import type { TvErrorKind } from './teamviewer/errors';
 import type { Settings, SettingsView } from './settings';
 import type { PageReport, PageTest, SitesView } from './profile/report';
 import type { SiteProfile } from './profile/types';
-import type { HistoryFile, ImportResult, ReportCase, ReportFilter, ReportResult, SyncStatus } from './reports/types';
+import type { ImportResult, ReportCase, ReportFilter, ReportResult, SyncStatus } from './reports/types';
+import type { ExportPage } from './reports/history-stream';
 
 export type UiErrorCode =
   | TvErrorKind
@@ -155,9 +156,11 @@ export interface Requests {
   /** Starts a team-wide sync from TeamViewer (or joins the one running); progress over the reports port. */
   'reports/sync': { req: NoArgs; res: SyncStatus };
   'reports/sync-status': { req: NoArgs; res: SyncStatus };
-  'reports/export': { req: NoArgs; res: HistoryFile };
-  /** Merges a history file: adds and enriches, never deletes. */
-  'reports/import': { req: { file: unknown }; res: ImportResult };
+  /** A page of the history export (records after case id `after`); the page writes the file. */
+  'reports/export-page': { req: { after?: string }; res: ExportPage };
+  /** Merges one chunk of a history file's records (the page sends the file in chunks): adds and
+   *  enriches, never deletes. */
+  'reports/import-chunk': { req: { cases: unknown[] }; res: ImportResult };
   /** From the widget's Reports link (and the toolbar button): opens the reports page. */
   'reports/open': { req: NoArgs; res: null };
 }

@@ -4,6 +4,7 @@ import { caseMetadata, parseCaseMetadata, type CaseRecord } from '../../shared/c
 import { AppError, toUiError } from '../../shared/app-error';
 import { closingComment } from '../../shared/closing-comment';
 import { connectionSummary } from '../../shared/reports/merge';
+import { closedByFor } from '../../shared/reports/report-case';
 import { TvError, isTransient, nextRetryDelay, type TvErrorInfo } from '../../shared/teamviewer/errors';
 import type { TeamViewerClient } from '../../shared/teamviewer/client';
 import type { TvSession } from '../../shared/teamviewer/types';
@@ -200,13 +201,15 @@ export async function finishClosed(client: TeamViewerClient, rec: CaseRecord, ou
   const server = await client.getSession(rec.code!).catch(() => undefined);
   const closedAt = outcome === 'expired' ? rec.validUntil! : (server?.closed_at ?? new Date(client.serverNow()).toISOString());
   const connections = await client.connectionReports({ session_code: rec.code! }).catch(() => []);
+  // Who closed it: recorded for this browser's own cases only (a colleague's is closed by its technician).
+  const by = outcome === 'closed' ? closedByFor(rec, closedBy) : undefined;
   const text = closingComment({ code: rec.code!, createdAt: server?.created_at ?? rec.createdAt!, closedAt, outcome, connections }, uiLocale());
   return saveCase({
     ...rec, state: outcome, closedAt, online: false,
     ...(connections.length ? { connection: connectionSummary(connections) } : {}),
     // A colleague's case gets its comment from the browser that started it.
     ...(rec.colleague ? {} : { comment: { text, posted: false } }),
-    ...(outcome === 'closed' ? { closedBy } : {}),
+    ...(by ? { closedBy: by } : {}),
     ...(rec.email?.status === 'pending' ? { email: { ...rec.email, status: 'expired' as const } } : {}),
   });
 }

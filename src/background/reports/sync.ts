@@ -1,22 +1,24 @@
 // Team-wide sync: TeamViewer, not one browser's cache, is the team's truth. Pages through the
 // BOSS group's connection reports (offset_id) and cases (state=open,closed, full_list, offset),
-// rebuilds each ended case from its custom_api metadata and merges it idempotently. Its place
-// (the next page's offset) is saved after every page, so a worker stopped mid-sync resumes
-// there at its next start, without duplicates (records are keyed by the case id).
+// rebuilds each ended case from its custom_api metadata and merges it idempotently. Its place in
+// either phase is saved after every page (the reports read so far are kept in staging.ts), so a
+// worker stopped mid-sync resumes there at its next start, without duplicates (records are keyed
+// by the case id, staged reports by their own id). The sync only looks the group up: it never
+// creates one.
 import browser from 'webextension-polyfill';
 import { isActive } from '../../shared/case';
 import { toUiError } from '../../shared/app-error';
 import { TvError } from '../../shared/teamviewer/errors';
 import type { TeamViewerClient } from '../../shared/teamviewer/client';
-import type { TvConnectionRecord } from '../../shared/teamviewer/types';
-import { mergeSynced, readMetadata, sameRecord, serverEnd } from '../../shared/reports/merge';
+import { mergeSynced, readMetadata, realSession, sameRecord, serverEnd } from '../../shared/reports/merge';
 import type { SyncStatus } from '../../shared/reports/types';
 import { connectedClient } from '../account/credentials';
-import { ensureGroup } from '../account/group';
+import { findGroup } from '../account/group';
 import { emit } from '../events';
 import { updateCases } from '../store/history';
 import { LOCAL_KEYS } from '../store/keys';
 import { getLocal, setLocal } from '../store/local';
+import { clearStaged, stagedReports, stageReports } from './staging';
 
 export const SYNC_ALARM = 'reports-sync';
 export const SYNC_PERIOD_MIN = 60;
@@ -29,6 +31,9 @@ interface Saved {
   status: SyncStatus;
   /** Where the sessions phase goes on (the next page's offset), while running. */
   offset?: string;
+  /** Where the reports phase goes on (the next page's offset_id); `reportsDone` once it ended. */
+  reportsOffset?: string;
+  reportsDone?: boolean;
   /** 'recent': only cases created since (ISO). */
   since?: string;
   /** When the last successful sync started (for the next 'recent' one). */
@@ -111,37 +116,19 @@ async function doSync(mode: 'full' | 'recent', resume: boolean, onStarted: (s: S
   onStarted({ ...st });
   try {
     const { client, account } = await connectedClient();
-    const groupid = await ensureGroup(client, account.userid);
-    st.phase = 'reports';
-    await save(s);
-    const reports = await connectionReports(client, groupid, s);
-    st.phase = 'sessions';
-    await save(s);
-    let restarted = false;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      let list;
-      try {
-        st.calls++;
-        list = await client.listSessions({ groupid, state: 'open,closed', full_list: true, offset: s.offset });
-      } catch (e) {
-        // The saved place was deleted meanwhile: start the list again (merging is idempotent).
-        if (e instanceof TvError && e.kind === 'bad_request' && s.offset && !restarted) {
-          restarted = true;
-          delete s.offset;
-          continue;
-        }
-        throw e;
+    if (!resume) await clearStaged();
+    // Look up, never create (the group comes with the first case or share); by name each time, so
+    // that every browser settles on the same group (group.ts).
+    const groupid = await findGroup(client, account.userid, { fresh: !resume });
+    if (groupid) {
+      if (!s.reportsDone) {
+        st.phase = 'reports';
+        await save(s);
+        await connectionReports(client, groupid, s);
       }
-      const sessions = list.sessions ?? [];
-      await mergePage(sessions, reports, st);
-      st.pages++;
-      st.seen += sessions.length;
-      const oldest = sessions[sessions.length - 1]?.created_at;
-      const done = !list.next_offset || !sessions.length || (!!s.since && !!oldest && oldest < s.since);
-      if (done) delete s.offset;
-      else s.offset = list.next_offset;
+      st.phase = 'sessions';
       await save(s);
-      if (done) break;
+      await sessions(client, groupid, s);
     }
     st.running = false;
     delete st.phase;
@@ -156,53 +143,91 @@ async function doSync(mode: 'full' | 'recent', resume: boolean, onStarted: (s: S
     const ui = toUiError(e);
     st.error = { code: ui.code, ...(ui.detail ? { detail: ui.detail } : {}) };
   }
+  delete s.reportsOffset;
+  delete s.reportsDone;
+  await clearStaged().catch((e) => console.warn('staged reports not cleared', e));
   await save(s);
   emit('history-changed', {});
   return st;
 }
 
-async function connectionReports(client: TeamViewerClient, groupid: string, s: Saved): Promise<Map<string, TvConnectionRecord[]>> {
-  const byCode = new Map<string, TvConnectionRecord[]>();
+async function sessions(client: TeamViewerClient, groupid: string, s: Saved): Promise<void> {
+  const st = s.status;
+  let restarted = false;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    let list;
+    try {
+      st.calls++;
+      list = await client.listSessions({ groupid, state: 'open,closed', full_list: true, offset: s.offset });
+    } catch (e) {
+      // The saved place was deleted meanwhile: start the list again (merging is idempotent).
+      if (e instanceof TvError && e.kind === 'bad_request' && s.offset && !restarted) {
+        restarted = true;
+        delete s.offset;
+        continue;
+      }
+      throw e;
+    }
+    const found = list.sessions ?? [];
+    await mergePage(found, s, client.serverNow());
+    st.pages++;
+    st.seen += found.length;
+    const oldest = found[found.length - 1]?.created_at;
+    const done = !list.next_offset || !found.length || (!!s.since && !!oldest && oldest < s.since);
+    if (done) delete s.offset;
+    else s.offset = list.next_offset;
+    await save(s);
+    if (done) break;
+  }
+}
+
+/** The reports phase: every page is kept (staging.ts) and its place saved before the next one. */
+async function connectionReports(client: TeamViewerClient, groupid: string, s: Saved): Promise<void> {
   const st = s.status;
   delete st.reportsUnavailable;
-  let offset_id: string | undefined;
   try {
     for (let page = 0; page < MAX_PAGES; page++) {
       st.calls++;
-      const r = await client.connectionReportsPage({ groupid, ...(s.since ? { from_date: s.since } : {}), ...(offset_id ? { offset_id } : {}) });
-      for (const rec of r.records ?? []) {
-        if (!rec.session_code) continue;
-        const list = byCode.get(rec.session_code);
-        if (list) list.push(rec);
-        else byCode.set(rec.session_code, [rec]);
-      }
+      const r = await client.connectionReportsPage({ groupid, ...(s.since ? { from_date: s.since } : {}), ...(s.reportsOffset ? { offset_id: s.reportsOffset } : {}) });
+      await stageReports(r.records ?? []);
       if (!r.next_offset || !r.records?.length) break;
-      offset_id = r.next_offset;
+      s.reportsOffset = r.next_offset;
+      await save(s);
     }
   } catch (e) {
     // Cases still sync without connection reports (e.g. a token without that permission).
     if (!(e instanceof TvError && e.kind === 'forbidden')) throw e;
     st.reportsUnavailable = true;
   }
-  return byCode;
+  delete s.reportsOffset;
+  s.reportsDone = true;
 }
 
-async function mergePage(sessions: Awaited<ReturnType<TeamViewerClient['listSessions']>>['sessions'], reports: Map<string, TvConnectionRecord[]>, st: SyncStatus): Promise<void> {
-  const now = Date.now();
-  const byId = new Map<string, (typeof sessions)[number]>();
+type Listed = Awaited<ReturnType<TeamViewerClient['listSessions']>>['sessions'];
+
+/** Merges one page of the group's sessions. `now`: TeamViewer's clock, which judges expiry. */
+async function mergePage(sessions: Listed, s: Saved, now: number): Promise<void> {
+  const st = s.status;
+  const byId = new Map<string, Listed>();
   for (const session of sessions) {
     const meta = readMetadata(session.custom_api);
     if (!meta) st.foreign++;
-    else byId.set(meta.caseId, session);
+    else byId.set(meta.caseId, [...(byId.get(meta.caseId) ?? []), session]);
   }
   if (!byId.size) return;
+  const reports = await stagedReports(sessions.map((x) => x.code));
+  // A 'recent' sync reads reports from `since` on: a session created before then may have had
+  // connections earlier, so its record keeps what it has (that session had ended before the last
+  // sync started, which read all of them).
+  const since = s.since ? Date.parse(s.since) : NaN;
+  const complete = (x: Listed[number]) => !(Date.parse(x.created_at ?? '') < since);
   const written = await updateCases([...byId.keys()], (id, cur) => {
-    const session = byId.get(id)!;
+    const session = realSession(byId.get(id)!, cur?.code, (code) => reports.has(code));
     if ((!cur || isActive(cur.state)) && serverEnd(session, now).state === 'open') {
       st.open++;
       return undefined;
     }
-    const next = mergeSynced(cur, session, reports.get(session.code) ?? [], now);
+    const next = mergeSynced(cur, session, complete(session) ? reports.get(session.code) ?? [] : undefined, now);
     if (!next || sameRecord(cur, next)) return undefined;
     if (cur) st.updated++;
     else st.added++;

@@ -19,7 +19,7 @@ import { helpdeskSenderOrigin, isExtensionPage } from './sender';
 import { ticketView } from './views';
 import { DEFAULT_LIST_LIMIT, cleanFilter, reportCases, runReport } from '../reports/query';
 import { startSync, syncStatus } from '../reports/sync';
-import { exportHistory, importHistory } from '../reports/export';
+import { exportPage, importCases } from '../reports/export';
 import { openReportsPage } from './open-tabs';
 
 type Handler<K extends RequestType> = (msg: Message<K>, origin: string | undefined) => Promise<Requests[K]['res']>;
@@ -115,8 +115,8 @@ const handlers: Handlers = {
   'reports/cases': (m) => reportCases(cleanFilter(m.filter)),
   'reports/sync': () => startSync('full'),
   'reports/sync-status': () => syncStatus(),
-  'reports/export': () => exportHistory(),
-  'reports/import': (m) => importHistory(m.file),
+  'reports/export-page': (m) => exportPage(m.after),
+  'reports/import-chunk': (m) => importCases(m.cases),
   'reports/open': async () => {
     await openReportsPage();
     return null;

@@ -7,6 +7,7 @@ import type { UiError } from '../../shared/protocol';
 import { filterFromSearch, searchFromFilter } from '../../shared/reports/filter-url';
 import { REPORTS_PORT, type ReportFilter, type ReportResult, type ReportsPortOut, type SyncStatus } from '../../shared/reports/types';
 import { toCsv } from '../../shared/reports/csv';
+import { exportInPages, importInChunks, NotAHistoryFile } from '../../shared/reports/history-stream';
 import { Filters } from './Filters';
 import { Summary } from './Summary';
 import { Breakdowns } from './Breakdowns';
@@ -24,8 +25,8 @@ const tz = (() => {
   }
 })();
 
-function download(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function download(name: string, type: string, parts: BlobPart[]) {
+  const url = URL.createObjectURL(new Blob(parts, { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -80,6 +81,7 @@ export function Reports() {
 
   // Live line to the worker: history changed, sync progress. Reconnects when the worker restarts
   // (which also lets a worker stopped mid-sync resume it).
+  const importing = useRef(false);
   const queryRef = useRef(query);
   queryRef.current = query;
   useEffect(() => {
@@ -88,7 +90,7 @@ export function Reports() {
     const connect = () => {
       port = chrome.runtime.connect({ name: REPORTS_PORT });
       port.onMessage.addListener((m: ReportsPortOut) => {
-        if (m.type === 'changed') void queryRef.current();
+        if (m.type === 'changed' && !importing.current) void queryRef.current(); // an import queries once, at its end
         else if (m.type === 'sync') setSync((cur) => latest(cur, m.status));
       });
       port.onDisconnect.addListener(() => {
@@ -125,26 +127,44 @@ export function Reports() {
     const r = await request({ type: 'reports/cases', filter: { ...filter, ...(tz ? { tz } : {}) } });
     if (!r.ok) return setError(r.error);
     const span = [filter.from ?? 'all', filter.to ?? ''].filter(Boolean).join('_');
-    download(`teamviewer-sessions-${span}.csv`, 'text/csv;charset=utf-8', toCsv(r.data));
+    download(`teamviewer-sessions-${span}.csv`, 'text/csv;charset=utf-8', [toCsv(r.data)]);
   };
 
+  // The history file travels in chunks (history-stream.ts): pages of records out, chunks in.
   const exportHistory = async () => {
-    const r = await request({ type: 'reports/export' });
-    if (r.ok) download(`teamviewer-history-${new Date().toISOString().slice(0, 10)}.json`, 'application/json', JSON.stringify(r.data));
-    else setError(r.error);
+    try {
+      const parts = await exportInPages(async (after) => {
+        const r = await request({ type: 'reports/export-page', ...(after ? { after } : {}) });
+        if (!r.ok) throw r.error;
+        return r.data;
+      });
+      download(`teamviewer-history-${new Date().toISOString().slice(0, 10)}.json`, 'application/json', parts);
+    } catch (e) {
+      setError(e as UiError);
+    }
   };
 
   const importHistory = async (file: File | undefined) => {
     if (!file) return;
-    let data: unknown;
+    importing.current = true;
     try {
-      data = JSON.parse(await file.text());
-    } catch {
-      return setNotice(t('rpImportFailed'));
+      const data: unknown = JSON.parse(await file.text());
+      const total = await importInChunks(data, async (cases) => {
+        const r = await request({ type: 'reports/import-chunk', cases });
+        if (!r.ok) throw r.error;
+        return r.data;
+      }, (done, all) => setNotice(t('rpImporting', [String(done), String(all)])));
+      setNotice(t('rpImported', [String(total.added), String(total.updated), String(total.skipped)]));
+    } catch (e) {
+      if (e instanceof SyntaxError || e instanceof NotAHistoryFile) setNotice(t('rpImportFailed'));
+      else {
+        setNotice(undefined);
+        setError(e as UiError); // the worker refused a chunk: what it said (the chunks before it are in)
+      }
+    } finally {
+      importing.current = false;
     }
-    const r = await request({ type: 'reports/import', file: data });
-    setNotice(r.ok ? t('rpImported', [String(r.data.added), String(r.data.updated), String(r.data.skipped)]) : t('rpImportFailed'));
-    if (r.ok) void query();
+    void query();
   };
 
   const technicians = useMemo(() => {

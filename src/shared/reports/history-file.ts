@@ -9,7 +9,18 @@ import type { HistoryFile } from './types';
 const ENDED: readonly CaseState[] = ['closed', 'expired', 'close_failed'];
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown, max = 200): string | undefined => (typeof v === 'string' && v.length <= max ? v : undefined);
-const date = (v: unknown): string | undefined => (typeof v === 'string' && v.length <= 40 && Number.isFinite(Date.parse(v)) ? v : undefined);
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?Z$/;
+const ISO_ZONED = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d)$/i;
+/** A date of the file as ISO 8601 in UTC (what the indexes sort and the reports compare), or
+ *  undefined: a date without a zone, or in another format, is refused, never stored as it came. */
+export function importDate(v: unknown): string | undefined {
+  if (typeof v !== 'string' || v.length > 40) return undefined;
+  if (ISO_UTC.test(v)) return Number.isFinite(Date.parse(v)) ? v : undefined;
+  if (!ISO_ZONED.test(v)) return undefined;
+  const t = Date.parse(v.replace(' ', 'T').replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+  return Number.isFinite(t) ? new Date(t).toISOString() : undefined;
+}
+const date = importDate;
 
 /** A record as written to the file. */
 export function exportRecord(rec: CaseRecord): CaseRecord {

@@ -5,7 +5,7 @@
 import { isActive, type CaseConnection, type CaseRecord } from '../case';
 import { originOfKey, sanitizeTicket, TICKET_FIELDS, type Ticket } from '../ticket';
 import type { TvConnectionRecord, TvSession } from '../teamviewer/types';
-import { safeTicketUrl } from './report-case';
+import { closedByFor, safeTicketUrl } from './report-case';
 
 export interface SyncedTicket {
   caseId: string;
@@ -95,13 +95,18 @@ export function serverEnd(s: Pick<TvSession, 'state' | 'closed_at' | 'valid_unti
  * that is not this product's (or whose case id belongs to another ticket) or not ended yet.
  * `now` decides expiry of sessions TeamViewer still lists as open.
  */
-export function mergeSynced(existing: CaseRecord | undefined, s: TvSession, reports: readonly TvConnectionRecord[], now = Date.now()): CaseRecord | undefined {
+export function mergeSynced(existing: CaseRecord | undefined, s: TvSession, reports: readonly TvConnectionRecord[] | undefined, now = Date.now()): CaseRecord | undefined {
   const meta = readMetadata(s.custom_api);
   if (!meta) return undefined;
   if (existing && existing.ticketKey !== meta.ticketKey) return undefined;
   if (existing && isActive(existing.state)) return existing;
+  // Another session with this case's id (a twin that the twin net closed): the case is the one
+  // this record names; the twin never overwrites it.
+  if (existing?.code && existing.code !== s.code) return existing;
   const end = serverEnd(s, now);
-  const connection = connectionSummary(reports.filter((r) => r.session_code === s.code)) ?? existing?.connection;
+  // `reports` undefined: not all of this session's reports were read (a 'recent' sync reads them
+  // from a date on): what the record has stays, never a part of it.
+  const connection = (reports && connectionSummary(reports.filter((r) => r.session_code === s.code))) ?? existing?.connection;
 
   if (!existing) {
     if (end.state === 'open') return undefined;
@@ -132,10 +137,29 @@ export function mergeSynced(existing: CaseRecord | undefined, s: TvSession, repo
       if (end.state === 'closed' && existing.state === 'close_failed') next.closedBy = 'elsewhere';
       delete next.error;
     }
+    // Who closed it is recorded for this browser's own cases only: a colleague's case is closed by
+    // its technician (as the watcher records it; older records may say otherwise).
+    const by = closedByFor(next, next.closedBy);
+    if (by) next.closedBy = by;
+    else delete next.closedBy;
     if (next.state === end.state) next.closedAt = end.closedAt;
     else if (next.state === 'expired') next.closedAt = next.validUntil ?? next.closedAt;
   }
   return next;
+}
+
+/**
+ * Of several sessions that carry one case id (twins: a POST the browser resent, closed by the twin
+ * net), the one that is the case: the one the record names, else the one with connection reports,
+ * else the one that lived longest (a twin is closed as soon as it is seen).
+ */
+export function realSession<S extends Pick<TvSession, 'code' | 'closed_at' | 'valid_until' | 'created_at'>>(
+  twins: readonly S[], recordCode: string | undefined, hasReports: (code: string) => boolean,
+): S {
+  const named = recordCode ? twins.find((s) => s.code === recordCode) : undefined;
+  if (named || twins.length === 1) return named ?? twins[0]!;
+  const end = (s: S) => Date.parse(s.closed_at ?? '') || Date.parse(s.valid_until ?? '') || 0;
+  return [...twins].sort((a, b) => Number(hasReports(b.code)) - Number(hasReports(a.code)) || end(b) - end(a) || a.code.localeCompare(b.code))[0]!;
 }
 
 /** Equal as stored data, `updatedAt` aside (what a sync uses to write only real changes). */

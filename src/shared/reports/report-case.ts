@@ -2,10 +2,17 @@
 import type { CaseRecord } from '../case';
 import type { Outcome, ReportCase } from './types';
 
+/** Who closed a case, as recorded: only for this browser's own cases. A colleague's case is closed
+ *  by its technician (from their browser or the Management Console), never "closed elsewhere"
+ *  here: the watcher, the sync and the reports agree on it. */
+export function closedByFor(rec: Pick<CaseRecord, 'colleague'>, by: 'stop' | 'elsewhere' | undefined): 'stop' | 'elsewhere' | undefined {
+  return rec.colleague ? undefined : by;
+}
+
 /** How a record ended, or undefined while it has not (creating, open, closing) or never began (failed). */
-export function outcomeOf(rec: Pick<CaseRecord, 'state' | 'closedBy'>): Outcome | undefined {
+export function outcomeOf(rec: Pick<CaseRecord, 'state' | 'closedBy' | 'colleague'>): Outcome | undefined {
   switch (rec.state) {
-    case 'closed': return rec.closedBy === 'elsewhere' ? 'closed_elsewhere' : 'closed';
+    case 'closed': return closedByFor(rec, rec.closedBy) === 'elsewhere' ? 'closed_elsewhere' : 'closed';
     case 'expired': return 'expired';
     case 'close_failed': return 'close_failed';
     default: return undefined;

@@ -30,6 +30,13 @@ export function normalizeToken(input: string): string {
   return input.trim().replace(/^bearer\s+/i, '').trim();
 }
 
+/** TeamViewer's group ids grow with creation ("g" + a number): the oldest has the smallest number
+ *  (ids that do not have that form come after, in text order). */
+export function oldestGroup<G extends { id: string }>(groups: readonly G[]): G | undefined {
+  const num = (id: string) => (/^g\d{1,15}$/.test(id) ? Number(id.slice(1)) : Infinity);
+  return [...groups].sort((a, b) => num(a.id) - num(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0];
+}
+
 export class TeamViewerClient {
   /** The server's clock minus ours, from the last answer's Date header (undefined until one came). */
   private serverOffsetMs: number | undefined;
@@ -103,10 +110,16 @@ export class TeamViewerClient {
     return this.request('GET', '/account');
   }
 
+  /** The group of that exact name; of several (two browsers created one at once), the oldest, so
+   *  that every browser settles on the same one. */
   async findGroupByName(name: string): Promise<TvGroup | undefined> {
     const r = await this.request<{ groups?: TvGroup[] }>('GET', '/groups', { query: { name, shouldMatchFullName: 'true' } });
     // shouldMatchFullName is honoured by the API, but compare anyway: "BOSS" must not pick "BOSS old".
-    return r.groups?.find((g) => g.name === name);
+    return oldestGroup((r.groups ?? []).filter((g) => g.name === name));
+  }
+
+  deleteGroup(id: string): Promise<void> {
+    return this.request('DELETE', `/groups/${encodeURIComponent(id)}`);
   }
 
   getGroup(id: string): Promise<TvGroup> {
