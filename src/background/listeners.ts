@@ -5,6 +5,8 @@ import { notifyOnCaseEvents } from './runtime/notifier';
 import { pushOnEvents } from './runtime/ports';
 import { pushReportsOnEvents } from './runtime/reports-port';
 import { rememberTicketFacts } from './runtime/views';
+import { pushPanelOnEvents } from './runtime/panel';
+import { badgeOnEvents } from './runtime/badge';
 
 export function listenToEvents(): void {
   rememberTicketFacts();
@@ -12,4 +14,6 @@ export function listenToEvents(): void {
   notifyOnCaseEvents();
   armOnChanges();
   pushReportsOnEvents();
+  pushPanelOnEvents();
+  badgeOnEvents();
 }

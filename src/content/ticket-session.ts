@@ -39,6 +39,16 @@ export class TicketSession {
     return !!n && (n === this.number || (this.profile.numberInUrl !== false && !!numberIsId(n, this.id)));
   }
 
+  /** The keyboard shortcut (worker → tab): what play would do, or the stop question in the widget.
+   *  False when there is nothing this widget can do now (no view yet, not connected). */
+  toggle(): boolean {
+    const view = this.store.getState().view;
+    if (!view?.connected) return false;
+    if (view.active) this.store.setState({ confirmStop: true });
+    else this.actions.start();
+    return true;
+  }
+
   private caseOpen(): boolean {
     const a = this.store.getState().view?.active;
     return !!a && a.state !== 'closed';
@@ -75,10 +85,14 @@ export class TicketSession {
       if (!this.stillShown()) return this.store.setState({ pageChanged: true, localError: undefined });
       void this.act(() => request({ type: 'case/start', ticket: this.ticket() }));
     },
-    stop: () => void this.act(() => request({ type: 'case/stop', ticketKey: this.key })),
+    stop: () => {
+      this.store.setState({ confirmStop: false });
+      void this.act(() => request({ type: 'case/stop', ticketKey: this.key }));
+    },
     connect: () => void request({ type: 'case/connect', ticketKey: this.key }).then((r) => r.ok || this.store.setState({ localError: r.error })),
     openOptions: () => void request({ type: 'options/open', ticket: this.ticket() }),
     openReports: () => void request({ type: 'reports/open' }),
+    endConfirm: () => this.store.setState({ confirmStop: false }),
     copy: async (text) => {
       try {
         await navigator.clipboard.writeText(text);

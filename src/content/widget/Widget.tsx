@@ -1,6 +1,6 @@
 // The TeamViewer widget in the ticket's integrations area. Renders the worker's view; all text
 // from the ticket or TeamViewer goes through preact's text nodes, never HTML.
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CaseView, TicketView } from '../../shared/protocol';
 import type { WidgetState, WidgetStore } from './store';
 import { errorMessage, needsOptions, permissionNames, retryable, t, uiLocale } from '../../platform/i18n';
@@ -15,6 +15,8 @@ export interface WidgetActions {
   openOptions(): void;
   openReports(): void;
   copy(text: string): Promise<boolean>;
+  /** The keyboard shortcut's stop question was answered (or dismissed). */
+  endConfirm(): void;
 }
 
 /** The shadow root is open (pages and assistive tools may read it), so page script can reach the
@@ -76,11 +78,21 @@ function statusLine(view: TicketView | undefined, s: WidgetState): string {
   return s.busy ? t('stateWorking') : t('stateOpen', a.code ?? '');
 }
 
-function OpenCase({ c, actions, busy, now }: { c: CaseView; actions: WidgetActions; busy: boolean; now: number }) {
+function OpenCase({ c, actions, busy, now, asked }: { c: CaseView; actions: WidgetActions; busy: boolean; now: number; asked: boolean }) {
   const closing = c.state === 'closing';
   const customerHref = safeHref(c.customerLink); // else shown as text, not a link
-  // A colleague's case (shared BOSS group): stopping it takes a second, explicit click.
-  const [confirming, setConfirming] = useState(false);
+  // A colleague's case (shared BOSS group), or a stop by keyboard shortcut (`asked`): stopping it
+  // takes a second, explicit click.
+  const [clicked, setClicked] = useState(false);
+  const confirming = clicked || asked;
+  const setConfirming = (v: boolean) => {
+    setClicked(v);
+    if (!v) actions.endConfirm();
+  };
+  const yes = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asked) yes.current?.focus();
+  }, [asked]);
   const assignee = c.assignedName ?? c.assignedUserId;
   return (
     <div class="tv-case">
@@ -112,12 +124,12 @@ function OpenCase({ c, actions, busy, now }: { c: CaseView; actions: WidgetActio
       <EmailStatus c={c} actions={actions} />
       {confirming ? (
         <div class="tv-confirm" role="alertdialog" aria-labelledby="tv-confirm-q" data-testid="confirm-stop">
-          <p id="tv-confirm-q">{t('stopColleagueCase', assignee ?? '?')}</p>
-          <button type="button" class="tv-stop" disabled={busy || closing} onClick={trusted(() => { setConfirming(false); actions.stop(); })}>{t('stopAnyway')}</button>{' '}
+          <p id="tv-confirm-q">{c.colleague ? t('stopColleagueCase', assignee ?? '?') : t('stopConfirm')}</p>
+          <button type="button" class="tv-stop" ref={yes} disabled={busy || closing} onClick={trusted(() => { setConfirming(false); actions.stop(); })}>{t('stopAnyway')}</button>{' '}
           <button type="button" onClick={trusted(() => setConfirming(false))}>{t('cancel')}</button>
         </div>
       ) : (
-        <button type="button" class="tv-stop" aria-label={t('stopSession')} disabled={busy || closing}
+        <button type="button" class="tv-stop" aria-label={closing ? undefined : t('stopSession')} disabled={busy || closing}
           onClick={trusted(c.colleague ? () => setConfirming(true) : actions.stop)}>
           <span aria-hidden="true">■</span> {closing ? t('stateClosing') : t('stop')}
         </button>
@@ -190,7 +202,7 @@ export function Widget({ store, actions }: { store: WidgetStore; actions: Widget
         </button>
       )}
       {active?.state === 'creating' && <p class="tv-muted" data-testid="creating">{t('stateCreating')}</p>}
-      {active && active.state !== 'creating' && <OpenCase c={active} actions={actions} busy={s.busy} now={now} />}
+      {active && active.state !== 'creating' && <OpenCase c={active} actions={actions} busy={s.busy} now={now} asked={s.confirmStop} />}
       {waiting && <p class="tv-waiting" data-testid="waiting">{t('waitingRetry')}</p>}
       {s.refusedClose && active && <p class="tv-error" role="alert" data-testid="close-refused">{t('closeRefused')}</p>}
       {s.pageChanged && <p class="tv-error" role="alert" data-testid="page-changed">{t('pageChanged')}</p>}

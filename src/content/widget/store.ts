@@ -12,7 +12,9 @@ export interface WidgetState {
   refusedClose: boolean;
   /** Play was refused: the page no longer shows this widget's ticket. */
   pageChanged: boolean;
+  /** The keyboard shortcut asked to stop: the widget asks for confirmation first. */
+  confirmStop: boolean;
 }
 
-export const createWidgetStore = () => createStore<WidgetState>(() => ({ busy: false, refusedClose: false, pageChanged: false }));
+export const createWidgetStore = () => createStore<WidgetState>(() => ({ busy: false, refusedClose: false, pageChanged: false, confirmStop: false }));
 export type WidgetStore = ReturnType<typeof createWidgetStore>;

@@ -30,6 +30,10 @@ export function normalizeToken(input: string): string {
   return input.trim().replace(/^bearer\s+/i, '').trim();
 }
 
+/** The server's clock minus ours, from the latest answer of any client (the side panel's timers). */
+let lastOffsetMs = 0;
+export const lastServerOffsetMs = (): number => lastOffsetMs;
+
 export class TeamViewerClient {
   /** The server's clock minus ours, from the last answer's Date header (undefined until one came). */
   private serverOffsetMs: number | undefined;
@@ -56,7 +60,7 @@ export class TeamViewerClient {
         onResponse: ({ response }) => {
           const date = Date.parse(response.headers.get('date') ?? '');
           // The header has whole seconds: an offset under 2 s is noise, not skew.
-          if (Number.isFinite(date)) this.serverOffsetMs = Math.abs(date - Date.now()) < 2000 ? 0 : date - Date.now();
+          if (Number.isFinite(date)) lastOffsetMs = this.serverOffsetMs = Math.abs(date - Date.now()) < 2000 ? 0 : date - Date.now();
         },
       });
     } catch (e) {
