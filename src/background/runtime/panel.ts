@@ -41,6 +41,16 @@ export async function panelSnapshot(): Promise<PanelSnapshot> {
 }
 
 const ports = new Set<Runtime.Port>();
+/** The latest snapshot sent: a panel that opens gets it at once, then a fresh one if it changed. */
+let last: { snapshot: PanelSnapshot; json: string } | undefined;
+
+async function fresh(): Promise<{ snapshot: PanelSnapshot; json: string; changed: boolean }> {
+  const snapshot = await panelSnapshot();
+  const json = JSON.stringify(snapshot);
+  const changed = json !== last?.json;
+  last = { snapshot, json };
+  return { ...last, changed };
+}
 
 function post(port: Runtime.Port, msg: PanelPortOut): void {
   try {
@@ -57,7 +67,11 @@ export function acceptPanelPort(port: Runtime.Port): void {
   }
   ports.add(port);
   port.onDisconnect.addListener(() => ports.delete(port));
-  void panelSnapshot().then((snapshot) => post(port, { type: 'cases', snapshot }));
+  const known = last;
+  if (known) post(port, { type: 'cases', snapshot: known.snapshot });
+  void fresh().then((f) => {
+    if (!known || f.json !== known.json) post(port, { type: 'cases', snapshot: f.snapshot });
+  });
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -66,7 +80,7 @@ function pushSoon(): void {
   if (!ports.size || timer) return;
   timer = setTimeout(async () => {
     timer = undefined;
-    const snapshot = await panelSnapshot();
+    const { snapshot } = await fresh();
     ports.forEach((p) => post(p, { type: 'cases', snapshot }));
   }, 50);
 }

@@ -7,9 +7,12 @@ export function listenToCases(onSnapshot: (s: PanelSnapshot) => void, onLost: ()
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const connect = () => {
+    if (!performance.getEntriesByName('tv4boss-panel-connect').length) performance.mark('tv4boss-panel-connect');
     port = chrome.runtime.connect({ name: PANEL_PORT });
     port.onMessage.addListener((m: PanelPortOut) => {
-      if (m?.type === 'cases') onSnapshot(m.snapshot);
+      if (m?.type !== 'cases') return;
+      if (!performance.getEntriesByName('tv4boss-panel-snapshot').length) performance.mark('tv4boss-panel-snapshot'); // bench/panel.ts
+      onSnapshot(m.snapshot);
     });
     port.onDisconnect.addListener(() => {
       void chrome.runtime.lastError;
