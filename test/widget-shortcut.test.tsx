@@ -18,7 +18,7 @@ const open: CaseView = {
 const calls: string[] = [];
 const actions: WidgetActions = {
   start: () => calls.push('start'), stop: () => calls.push('stop'), connect() {}, openOptions() {}, openReports() {},
-  endConfirm: () => calls.push('endConfirm'), copy: async () => true,
+  copy: async () => true,
 };
 
 async function show(state: Partial<WidgetState>) {

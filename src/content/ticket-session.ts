@@ -40,10 +40,11 @@ export class TicketSession {
   }
 
   /** The keyboard shortcut (worker → tab): what play would do, or the stop question in the widget.
-   *  False when there is nothing this widget can do now (no view yet, not connected). */
+   *  Not connected, the widget already says so (and offers the settings). False before its first view. */
   toggle(): boolean {
     const view = this.store.getState().view;
-    if (!view?.connected) return false;
+    if (!view) return false;
+    if (!view.connected) return true;
     if (view.active) this.store.setState({ confirmStop: true });
     else this.actions.start();
     return true;
@@ -57,7 +58,7 @@ export class TicketSession {
   private onPush(m: PortOut): void {
     if (m.type === 'view' && m.view.ticketKey === this.key) {
       const stillOpen = !!m.view.active;
-      this.store.setState((s) => ({ view: m.view, refusedClose: s.refusedClose && stillOpen }));
+      this.store.setState((s) => ({ view: m.view, refusedClose: s.refusedClose && stillOpen, confirmStop: s.confirmStop && stillOpen }));
     } else if (m.type === 'page-task' && m.ticketKey === this.key) {
       const t = m.task;
       // One task at a time: each waits for the page to confirm it, and a form that posts the whole
@@ -85,14 +86,10 @@ export class TicketSession {
       if (!this.stillShown()) return this.store.setState({ pageChanged: true, localError: undefined });
       void this.act(() => request({ type: 'case/start', ticket: this.ticket() }));
     },
-    stop: () => {
-      this.store.setState({ confirmStop: false });
-      void this.act(() => request({ type: 'case/stop', ticketKey: this.key }));
-    },
+    stop: () => void this.act(() => request({ type: 'case/stop', ticketKey: this.key })),
     connect: () => void request({ type: 'case/connect', ticketKey: this.key }).then((r) => r.ok || this.store.setState({ localError: r.error })),
     openOptions: () => void request({ type: 'options/open', ticket: this.ticket() }),
     openReports: () => void request({ type: 'reports/open' }),
-    endConfirm: () => this.store.setState({ confirmStop: false }),
     copy: async (text) => {
       try {
         await navigator.clipboard.writeText(text);

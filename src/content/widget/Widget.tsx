@@ -15,8 +15,6 @@ export interface WidgetActions {
   openOptions(): void;
   openReports(): void;
   copy(text: string): Promise<boolean>;
-  /** The keyboard shortcut's stop question was answered (or dismissed). */
-  endConfirm(): void;
 }
 
 /** The shadow root is open (pages and assistive tools may read it), so page script can reach the
@@ -78,21 +76,13 @@ function statusLine(view: TicketView | undefined, s: WidgetState): string {
   return s.busy ? t('stateWorking') : t('stateOpen', a.code ?? '');
 }
 
-function OpenCase({ c, actions, busy, now, asked }: { c: CaseView; actions: WidgetActions; busy: boolean; now: number; asked: boolean }) {
+function OpenCase({ c, actions, busy, now, confirming, setConfirming }: { c: CaseView; actions: WidgetActions; busy: boolean; now: number; confirming: boolean; setConfirming(v: boolean): void }) {
   const closing = c.state === 'closing';
   const customerHref = safeHref(c.customerLink); // else shown as text, not a link
-  // A colleague's case (shared BOSS group), or a stop by keyboard shortcut (`asked`): stopping it
-  // takes a second, explicit click.
-  const [clicked, setClicked] = useState(false);
-  const confirming = clicked || asked;
-  const setConfirming = (v: boolean) => {
-    setClicked(v);
-    if (!v) actions.endConfirm();
-  };
+  // A colleague's case (shared BOSS group), or a stop by keyboard shortcut (the store's
+  // confirmStop): stopping it takes a second, explicit click, on the button the question focuses.
   const yes = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (asked) yes.current?.focus();
-  }, [asked]);
+  useEffect(() => yes.current?.focus(), [confirming]);
   const assignee = c.assignedName ?? c.assignedUserId;
   return (
     <div class="tv-case">
@@ -202,7 +192,7 @@ export function Widget({ store, actions }: { store: WidgetStore; actions: Widget
         </button>
       )}
       {active?.state === 'creating' && <p class="tv-muted" data-testid="creating">{t('stateCreating')}</p>}
-      {active && active.state !== 'creating' && <OpenCase c={active} actions={actions} busy={s.busy} now={now} asked={s.confirmStop} />}
+      {active && active.state !== 'creating' && <OpenCase c={active} actions={actions} busy={s.busy} now={now} confirming={s.confirmStop} setConfirming={(v) => store.setState({ confirmStop: v })} />}
       {waiting && <p class="tv-waiting" data-testid="waiting">{t('waitingRetry')}</p>}
       {s.refusedClose && active && <p class="tv-error" role="alert" data-testid="close-refused">{t('closeRefused')}</p>}
       {s.pageChanged && <p class="tv-error" role="alert" data-testid="page-changed">{t('pageChanged')}</p>}
