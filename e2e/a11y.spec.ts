@@ -21,7 +21,7 @@ async function violations(page: Page, include?: string): Promise<string[]> {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe: options, reports, side panel and the widget have no WCAG 2.1 A/AA violation (${scheme})`, async ({ context, page, extensionId, sandbox, desk }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000); // seven axe runs on a shared 2-core machine
     const open = async (url: string) => {
       const p = await context.newPage();
       await p.emulateMedia({ colorScheme: scheme });
