@@ -29,6 +29,13 @@ export default defineManifest(({ mode, command }) => {
     icons: { 16: 'icons/icon16.png', 48: 'icons/icon48.png', 128: 'icons/icon128.png' },
     action: { default_title: '__MSG_extName__' },
     options_page: 'src/pages/options/index.html',
+    // The technician's "Service cases" beside the ticket, across tabs (issue 17).
+    side_panel: { default_path: 'src/pages/sidepanel/index.html' },
+    // Changeable at chrome://extensions/shortcuts (README, "Keyboard shortcuts").
+    commands: {
+      'toggle-session': { suggested_key: { default: 'Alt+Shift+T' }, description: '__MSG_cmdToggle__' },
+      'open-panel': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmdPanel__' },
+    },
     background: { service_worker: 'src/background/index.ts', type: 'module' },
     content_scripts: [{
       matches: test ? [...CLOUD_MATCHES, 'http://localhost/*'] : CLOUD_MATCHES,
@@ -37,7 +44,7 @@ export default defineManifest(({ mode, command }) => {
       js: ['src/content/main.iife.ts'],
       run_at: 'document_idle',
     }],
-    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
+    permissions: ['storage', 'alarms', 'notifications', 'scripting', 'sidePanel'],
     // The TeamViewer API is reached from the worker only; on-prem help desks are optional hosts.
     host_permissions: ['https://webapi.teamviewer.com/*', ...CLOUD_MATCHES, ...(test ? TEST_HOSTS : [])],
     optional_host_permissions: ['https://*/*', 'http://*/*'],

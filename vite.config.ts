@@ -12,7 +12,7 @@ export default defineConfig(({ mode }) => ({
     sourcemap: mode === 'test' ? 'inline' : false,
     target: 'chrome140',
     // Extension pages that the manifest does not name (CRXJS emits them as extra inputs).
-    rollupOptions: { input: { reports: 'src/pages/reports/index.html' } },
+    rollupOptions: { input: { reports: 'src/pages/reports/index.html', sidepanel: 'src/pages/sidepanel/index.html' } },
   },
   server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
 }));

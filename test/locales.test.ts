@@ -53,6 +53,9 @@ const INDIRECT: Record<string, readonly string[]> = {
   // t() itself and the notifier's wrapper pass their callers' keys through (checked at the callers).
   'src/platform/i18n.ts: key': [],
   'src/background/runtime/notifier.ts: key': [],
+  // The badge's and the shortcuts' wrappers (issue 17), the same.
+  'src/background/runtime/badge.ts: key': [],
+  'src/background/runtime/commands.ts: key': [],
   "src/platform/i18n.ts: ERROR_KEYS[e.code] ?? 'errInternal'": [...i18nMap('ERROR_KEYS').map((e) => e.key), 'errInternal'],
   'src/platform/i18n.ts: PERMISSION_KEYS[p]': i18nMap('PERMISSION_KEYS').map((e) => e.key),
   // EmailStatus: sent / filled / expired / pending

@@ -28,6 +28,13 @@ describe('store listing', () => {
       expect(long).toMatch(lang === 'en' ? /privacy statement/ : /declaración de privacidad/);
     });
 
+    it(`${lang}: the long description presents the side panel, the badge and the shortcuts (issue 17)`, () => {
+      const long = read('store', lang, 'long.md');
+      for (const word of lang === 'en' ? ['side panel', 'badge', 'Alt+Shift+T', 'Alt+Shift+S', 'chrome://extensions/shortcuts'] : ['panel lateral', 'distintivo', 'Alt+Mayús+T', 'Alt+Mayús+S', 'chrome://extensions/shortcuts']) {
+        expect(long, word).toContain(word);
+      }
+    });
+
     it(`${lang}: the manifest's description fits the store's summary`, () => {
       const messages = JSON.parse(read('public', '_locales', lang, 'messages.json')) as Record<string, { message: string }>;
       expect([...messages.extDescription!.message].length).toBeLessThanOrEqual(SHORT_MAX);

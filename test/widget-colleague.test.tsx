@@ -13,7 +13,7 @@ const theirs: CaseView = {
   id: 'c-arya', ticketKey: KEY, state: 'open', requestedAt: '2026-11-20T10:00:00Z', updatedAt: '2026-11-20T10:00:00Z',
   code: 's12-345-678', createdAt: '2026-11-20T10:00:00Z', validUntil: '2026-11-21T10:00:00Z', colleague: true, assignedName: 'Arya Stark',
 };
-const actions: WidgetActions = { start() {}, stop() {}, connect() {}, openOptions() {}, openReports() {}, copy: async () => true };
+const actions: WidgetActions = { start() {}, stop() {}, connect() {}, openOptions() {}, openReports() {}, sendAgain() {}, copy: async () => true };
 
 async function show(view: TicketView, localError?: TicketView['error']): Promise<HTMLElement> {
   const store = createWidgetStore();
@@ -36,7 +36,7 @@ describe('widget and a colleague\'s case', () => {
 
   it('a local error is dropped when the ticket\'s active case changes, kept while it is the same', () => {
     const before: TicketView = { ticketKey: KEY, connected: true, history: [] };
-    const s = { busy: false, refusedClose: false, pageChanged: false, view: before, localError: { code: 'network' as const } };
+    const s = { busy: false, refusedClose: false, pageChanged: false, confirmStop: false, view: before, localError: { code: 'network' as const } };
     expect(withView(s, { ...before })).not.toHaveProperty('localError');
     expect(withView(s, { ...before, active: theirs })).toEqual({ view: { ...before, active: theirs }, localError: undefined });
     const same = { ...s, view: { ...before, active: theirs } };

@@ -1,7 +1,7 @@
 // Service worker entry: wires the listeners synchronously (so events that wake the worker are not
 // missed), then settles whatever a previous worker left in flight. No logic of its own.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { OPTIONS_PORT, TICKET_PORT } from '../shared/protocol';
+import { OPTIONS_PORT, PANEL_PORT, TICKET_PORT } from '../shared/protocol';
 import { RECONCILE_ALARM, reconcile } from './cases/reconcile';
 import { settleOnEveryStart } from './startup';
 import { EXPIRY_ALARM, WATCH_ALARM, tick } from './cases/watcher';
@@ -20,6 +20,9 @@ import { SYNC_ALARM, armSyncAlarm, onSyncAlarm, resumeSync, runSync, syncStatus 
 import { runReportDetailed } from './reports/query';
 import { acceptReportsPort } from './runtime/reports-port';
 import { openReportsPage } from './runtime/open-tabs';
+import { acceptPanelPort } from './runtime/panel';
+import { seeOnTicketPorts, updateBadge } from './runtime/badge';
+import { onCommand, toggleSession } from './runtime/commands';
 
 void lockStorage();
 
@@ -27,7 +30,7 @@ listenToEvents();
 
 browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => handleMessage(msg, sender));
 browser.runtime.onConnect.addListener((port) => {
-  if (port.name === REPORTS_PORT) return; // the reports block below takes it
+  if (port.name === REPORTS_PORT || port.name === PANEL_PORT) return; // the reports and panel blocks below take them
   if (port.name === OPTIONS_PORT) return acceptOptionsPort(port);
   if (port.name !== TICKET_PORT) return port.disconnect();
   acceptPort(port);
@@ -58,6 +61,9 @@ browser.runtime.onInstalled.addListener((details) => void onInstalled(details));
 browser.runtime.onConnect.addListener((port) => {
   if (port.name === REPORTS_PORT) acceptReportsPort(port, async () => ({ type: 'sync', status: await syncStatus() }));
 });
+// The toolbar button opens the side panel (its Reports link is one click away); without the
+// sidePanel API (an older Edge) it opens the reports page as before.
+if (chrome.sidePanel?.setPanelBehavior) void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
 browser.action.onClicked.addListener(() => void openReportsPage());
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === SYNC_ALARM) void onSyncAlarm();
@@ -65,4 +71,12 @@ browser.alarms.onAlarm.addListener((alarm) => {
 void armSyncAlarm();
 void resumeSync();
 
-if (__TEST_BUILD__) installTestHook({ onNotificationClick, tick, reports: { runSync, syncStatus, runReportDetailed } });
+// The side panel "Service cases", the toolbar badge and the keyboard shortcuts (issue 17).
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name === PANEL_PORT) acceptPanelPort(port);
+  else seeOnTicketPorts(port);
+});
+chrome.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+void updateBadge();
+
+if (__TEST_BUILD__) installTestHook({ onNotificationClick, tick, command: onCommand, toggleSession, reports: { runSync, syncStatus, runReportDetailed } });

@@ -6,6 +6,8 @@ import { pushOptionsOnEvents } from './runtime/options-port';
 import { pushOnEvents } from './runtime/ports';
 import { pushReportsOnEvents } from './runtime/reports-port';
 import { rememberTicketFacts } from './runtime/views';
+import { pushPanelOnEvents } from './runtime/panel';
+import { badgeOnEvents } from './runtime/badge';
 
 export function listenToEvents(): void {
   rememberTicketFacts();
@@ -14,4 +16,6 @@ export function listenToEvents(): void {
   armOnChanges();
   pushReportsOnEvents();
   pushOptionsOnEvents();
+  pushPanelOnEvents();
+  badgeOnEvents();
 }

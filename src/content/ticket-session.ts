@@ -39,6 +39,17 @@ export class TicketSession {
     return !!n && (n === this.number || (this.profile.numberInUrl !== false && !!numberIsId(n, this.id)));
   }
 
+  /** The keyboard shortcut (worker → tab): what play would do, or the stop question in the widget.
+   *  Not connected, the widget already says so (and offers the settings). False before its first view. */
+  toggle(): boolean {
+    const view = this.store.getState().view;
+    if (!view) return false;
+    if (!view.connected) return true;
+    if (view.active) this.store.setState({ confirmStop: true });
+    else this.actions.start();
+    return true;
+  }
+
   private caseOpen(): boolean {
     const a = this.store.getState().view?.active;
     return !!a && a.state !== 'closed';
@@ -47,7 +58,7 @@ export class TicketSession {
   private onPush(m: PortOut): void {
     if (m.type === 'view' && m.view.ticketKey === this.key) {
       const stillOpen = !!m.view.active;
-      this.store.setState((s) => ({ ...withView(s, m.view), refusedClose: s.refusedClose && stillOpen }));
+      this.store.setState((s) => ({ ...withView(s, m.view), refusedClose: s.refusedClose && stillOpen, confirmStop: s.confirmStop && stillOpen }));
     } else if (m.type === 'page-task' && m.ticketKey === this.key) {
       const t = m.task;
       // One task at a time: each waits for the page to confirm it, and a form that posts the whole

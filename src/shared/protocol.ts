@@ -161,8 +161,16 @@ export interface Requests {
   /** Merges one chunk of a history file's records (the page sends the file in chunks): adds and
    *  enriches, never deletes. */
   'reports/import-chunk': { req: { cases: unknown[] }; res: ImportResult };
-  /** From the widget's Reports link (and the toolbar button): opens the reports page. */
+  /** From the widget's Reports link (and the side panel): opens the reports page. */
   'reports/open': { req: NoArgs; res: null };
+  // ---- Side panel "Service cases" (issue 17): extension pages only. A case is named by its id;
+  // the worker does the work (the supporter link and TeamViewer never reach the panel).
+  /** Focuses a tab showing the case's ticket, else opens the ticket. */
+  'panel/open-ticket': { req: { caseId: string }; res: null };
+  /** Opens the case's supporter link in a new tab (as the widget's "Connect"). */
+  'panel/connect': { req: { caseId: string }; res: null };
+  /** Stops the case; its closing comment is written the next time its ticket is open in a tab. */
+  'panel/stop': { req: { caseId: string }; res: null };
 }
 export type RequestType = keyof Requests;
 export type Message<K extends RequestType = RequestType> = { type: K } & Requests[K]['req'];
@@ -177,8 +185,36 @@ export const TICKET_PORT = 'ticket';
 export const OPTIONS_PORT = 'options';
 export type OptionsPortOut = { type: 'policy-changed' };
 
-/** Worker → content script through tabs.sendMessage ("Test on this page"). */
-export type TabRequest = { type: 'tab/diagnose'; profile?: SiteProfile };
+/** Worker → content script through tabs.sendMessage ("Test on this page"; the keyboard shortcut
+ *  "start or stop the session for this ticket", answered true when a widget took it). */
+export type TabRequest = { type: 'tab/diagnose'; profile?: SiteProfile } | { type: 'tab/toggle' };
+
+/** The side panel's live line (issue 17): the worker pushes a fresh snapshot on every case event. */
+export const PANEL_PORT = 'cases';
+
+/** A case as the side panel lists it: the view a tab gets, plus how to name its ticket. */
+export interface PanelCase extends CaseView {
+  ticketNumber?: string;
+  ticketTitle?: string;
+  /** The help desk's host name. */
+  helpdesk: string;
+}
+
+export interface PanelSnapshot {
+  connected: boolean;
+  /** TeamViewer's clock minus this browser's (live timers count from the server's start time). */
+  serverOffsetMs: number;
+  /** This technician's open cases, newest first. */
+  mine: PanelCase[];
+  /** Colleagues' open cases (shared BOSS group), newest first. */
+  colleagues: PanelCase[];
+  /** This technician's cases that ended today, newest first. */
+  today: PanelCase[];
+  /** Reading the history failed. */
+  error?: UiError;
+}
+
+export type PanelPortOut = { type: 'cases'; snapshot: PanelSnapshot };
 
 /** Content script → worker over the port. */
 export type PortIn = { type: 'watch'; ticketKey: string };

@@ -3,11 +3,13 @@
 import browser from 'webextension-polyfill';
 import type { CaseRecord } from '../../shared/case';
 import { ticketLabel } from '../../shared/ticket';
+import { isMine } from '../../shared/panel';
 import { currentTechnician } from '../account/technician';
 import { getSettings } from '../config/settings';
 import { on } from '../events';
 import { getCase } from '../store/history';
 import { focusTicket, openSupporterLinkOf } from './open-tabs';
+import { markSeen } from './badge';
 
 const t = (key: string, subs?: string[]) => browser.i18n.getMessage(key, subs);
 const icon = () => browser.runtime.getURL('icons/icon128.png');
@@ -31,12 +33,14 @@ async function notifyExpired(rec: CaseRecord): Promise<void> {
   });
 }
 
-/** Click on the notification body → supporter link; buttons: 0 supporter link, 1 the ticket. */
+/** Click on the notification body → supporter link; buttons: 0 "Connect to the customer" (the
+ *  supporter link), 1 "Open ticket". Either way the case counts as seen (the badge's colour). */
 export async function onNotificationClick(id: string, button?: number): Promise<void> {
   const [kind, caseId] = id.split(':');
   const rec = caseId ? await getCase(caseId) : undefined;
   if (!rec) return;
   await browser.notifications.clear(id);
+  await markSeen(rec.id);
   if (kind === 'joined' && (button === undefined || button === 0)) await openSupporterLinkOf(rec);
   else await focusTicket(rec);
 }
@@ -44,8 +48,7 @@ export async function onNotificationClick(id: string, button?: number): Promise<
 /** With a shared token every technician's browser sees every case: only the browser of the
  *  technician a case is assigned to is told (anyone with the ticket open still sees the widget). */
 async function mine(rec: CaseRecord): Promise<boolean> {
-  if (!rec.assignedUserId) return !rec.colleague;
-  return rec.assignedUserId === (await currentTechnician())?.userid;
+  return isMine(rec, (await currentTechnician())?.userid);
 }
 
 export function notifyOnCaseEvents(): void {

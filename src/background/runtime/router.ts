@@ -21,6 +21,7 @@ import { DEFAULT_LIST_LIMIT, cleanFilter, reportCases, runReport } from '../repo
 import { startSync, syncStatus } from '../reports/sync';
 import { exportPage, importCases } from '../reports/export';
 import { openReportsPage } from './open-tabs';
+import { panelConnect, panelOpenTicket, panelStop } from './panel';
 
 type Handler<K extends RequestType> = (msg: Message<K>, origin: string | undefined) => Promise<Requests[K]['res']>;
 type Handlers = { [K in RequestType]: Handler<K> };
@@ -121,6 +122,10 @@ const handlers: Handlers = {
     await openReportsPage();
     return null;
   },
+  // ---- Side panel (issue 17): extension pages only (not in CONTENT_REQUESTS).
+  'panel/open-ticket': (m) => panelOpenTicket(m.caseId),
+  'panel/connect': (m) => panelConnect(m.caseId),
+  'panel/stop': (m) => panelStop(m.caseId),
 };
 
 export async function handleMessage(raw: unknown, sender: Runtime.MessageSender): Promise<Result<unknown>> {

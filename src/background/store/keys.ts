@@ -31,6 +31,8 @@ export const SESSION_KEYS = {
   previewTicket: 'previewTicket',
   /** account/technician.ts: the signed-in user's name, as the latest help-desk page showed it. */
   signedInName: 'signedInName',
+  /** runtime/badge.ts: the cases whose connected customer the technician has seen (opened the ticket). */
+  badgeSeen: 'badgeSeen',
 } as const;
 
 export type LocalKey = (typeof LOCAL_KEYS)[keyof typeof LOCAL_KEYS];

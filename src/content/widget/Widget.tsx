@@ -89,11 +89,13 @@ function statusLine(view: TicketView | undefined, s: WidgetState): string {
   return s.busy ? t('stateWorking') : t('stateOpen', a.code ?? '');
 }
 
-function OpenCase({ c, actions, busy, now }: { c: CaseView; actions: WidgetActions; busy: boolean; now: number }) {
+function OpenCase({ c, actions, busy, now, confirming, setConfirming }: { c: CaseView; actions: WidgetActions; busy: boolean; now: number; confirming: boolean; setConfirming(v: boolean): void }) {
   const closing = c.state === 'closing';
   const customerHref = safeHref(c.customerLink); // else shown as text, not a link
-  // A colleague's case (shared BOSS group): stopping it takes a second, explicit click.
-  const [confirming, setConfirming] = useState(false);
+  // A colleague's case (shared BOSS group), or a stop by keyboard shortcut (the store's
+  // confirmStop): stopping it takes a second, explicit click, on the button the question focuses.
+  const yes = useRef<HTMLButtonElement>(null);
+  useEffect(() => yes.current?.focus(), [confirming]);
   const assignee = c.assignedName ?? c.assignedUserId;
   return (
     <div class="tv-case">
@@ -125,12 +127,12 @@ function OpenCase({ c, actions, busy, now }: { c: CaseView; actions: WidgetActio
       <EmailStatus c={c} actions={actions} />
       {confirming ? (
         <div class="tv-confirm" role="alertdialog" aria-labelledby="tv-confirm-q" data-testid="confirm-stop">
-          <p id="tv-confirm-q">{t('stopColleagueCase', assignee ?? '?')}</p>
-          <button type="button" class="tv-stop" disabled={busy || closing} onClick={trusted(() => { setConfirming(false); actions.stop(true); })}>{t('stopAnyway')}</button>{' '}
+          <p id="tv-confirm-q">{c.colleague ? t('stopColleagueCase', assignee ?? '?') : t('stopConfirm')}</p>
+          <button type="button" class="tv-stop" ref={yes} disabled={busy || closing} onClick={trusted(() => { setConfirming(false); actions.stop(c.colleague); })}>{t('stopAnyway')}</button>{' '}
           <button type="button" onClick={trusted(() => setConfirming(false))}>{t('cancel')}</button>
         </div>
       ) : (
-        <button type="button" class="tv-stop" aria-label={t('stopSession')} disabled={busy || closing}
+        <button type="button" class="tv-stop" aria-label={closing ? undefined : t('stopSession')} disabled={busy || closing}
           onClick={trusted(c.colleague ? () => setConfirming(true) : actions.stop)}>
           <span aria-hidden="true">■</span> {closing ? t('stateClosing') : t('stop')}
         </button>
@@ -242,7 +244,7 @@ export function Widget({ store, actions }: { store: WidgetStore; actions: Widget
         </button>
       )}
       {active?.state === 'creating' && <p class="tv-muted" data-testid="creating">{t('stateCreating')}</p>}
-      {active && active.state !== 'creating' && <OpenCase c={active} actions={actions} busy={s.busy} now={now} />}
+      {active && active.state !== 'creating' && <OpenCase c={active} actions={actions} busy={s.busy} now={now} confirming={s.confirmStop} setConfirming={(v) => store.setState({ confirmStop: v })} />}
       {waiting && <p class="tv-waiting" data-testid="waiting">{t('waitingRetry')}</p>}
       {s.refusedClose && active && <p class="tv-error" role="alert" data-testid="close-refused">{t('closeRefused')}</p>}
       {s.pageChanged && <p class="tv-error" role="alert" data-testid="page-changed">{t('pageChanged')}</p>}

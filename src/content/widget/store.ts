@@ -12,6 +12,8 @@ export interface WidgetState {
   refusedClose: boolean;
   /** Play was refused: the page no longer shows this widget's ticket. */
   pageChanged: boolean;
+  /** The keyboard shortcut asked to stop: the widget asks for confirmation first. */
+  confirmStop: boolean;
 }
 
 /** A new view from the worker. A local error belongs to the ticket's active case at the time: once
@@ -21,5 +23,5 @@ export function withView(s: WidgetState, view: TicketView): Partial<WidgetState>
   return { view, ...(changed && s.localError ? { localError: undefined } : {}) };
 }
 
-export const createWidgetStore = () => createStore<WidgetState>(() => ({ busy: false, refusedClose: false, pageChanged: false }));
+export const createWidgetStore = () => createStore<WidgetState>(() => ({ busy: false, refusedClose: false, pageChanged: false, confirmStop: false }));
 export type WidgetStore = ReturnType<typeof createWidgetStore>;

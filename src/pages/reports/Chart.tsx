@@ -7,7 +7,7 @@ import type uPlotType from 'uplot';
 let lib: Promise<typeof uPlotType> | undefined;
 const loadUPlot = () => (lib ??= import('uplot').then((m) => m.default));
 
-const ACCENT = '#0e8ee9';
+const ACCENT = '#0a6ebd';
 
 function useUPlot(make: (U: typeof uPlotType, el: HTMLElement) => uPlotType | undefined, deps: unknown[]) {
   const ref = useRef<HTMLDivElement>(null);

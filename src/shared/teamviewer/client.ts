@@ -36,6 +36,9 @@ export function oldestGroup<G extends { id: string }>(groups: readonly G[]): G |
   const num = (id: string) => (/^g\d{1,15}$/.test(id) ? Number(id.slice(1)) : Infinity);
   return [...groups].sort((a, b) => num(a.id) - num(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0];
 }
+/** The server's clock minus ours, from the latest answer of any client (the side panel's timers). */
+let lastOffsetMs = 0;
+export const lastServerOffsetMs = (): number => lastOffsetMs;
 
 export class TeamViewerClient {
   /** The server's clock minus ours, from the last answer's Date header (undefined until one came). */
@@ -63,7 +66,7 @@ export class TeamViewerClient {
         onResponse: ({ response }) => {
           const date = Date.parse(response.headers.get('date') ?? '');
           // The header has whole seconds: an offset under 2 s is noise, not skew.
-          if (Number.isFinite(date)) this.serverOffsetMs = Math.abs(date - Date.now()) < 2000 ? 0 : date - Date.now();
+          if (Number.isFinite(date)) lastOffsetMs = this.serverOffsetMs = Math.abs(date - Date.now()) < 2000 ? 0 : date - Date.now();
         },
       });
     } catch (e) {

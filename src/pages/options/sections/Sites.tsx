@@ -183,7 +183,7 @@ function SiteRow({ site, onView, onEdit }: { site: SiteView; onView: (v: SitesVi
         {site.source === 'policy' && <span class="locked" data-testid="site-locked">{t('lockedByPolicy')}</span>}
       </div>
       <div class="muted">{t('siteProfile', profileName)}</div>
-      {site.insecure && <div style="color: #b26a00" data-testid="site-insecure">⚠ {t('siteInsecure')}</div>}
+      {site.insecure && <div class="warn" data-testid="site-insecure">⚠ {t('siteInsecure')}</div>}
       {!site.granted && <div class="error">{t('siteNotGranted')} <button type="button" onClick={grant}>{t('siteGrant')}</button></div>}
       {site.profileErrors && <div class="error" data-testid="site-profile-errors"><p>{t('policyProfileInvalid')}</p>
         <ul>{site.profileErrors.map((e) => <li key={e}><code>{e}</code></li>)}</ul></div>}
@@ -270,7 +270,7 @@ export function Sites({ rev = 0 }: { rev?: number }) {
             value={origin} onInput={(e) => setOrigin((e.target as HTMLInputElement).value)} />
           <button type="submit" class="primary" style="margin-top: 0; white-space: nowrap">{t('siteAdd')}</button>
         </div>
-        {preview.ok && preview.insecure && <p style="color: #b26a00">⚠ {t('siteInsecure')}</p>}
+        {preview.ok && preview.insecure && <p class="warn">⚠ {t('siteInsecure')}</p>}
         {addError && <p class="error" role="alert" data-testid="site-add-error">{addError}</p>}
       </form>
 
