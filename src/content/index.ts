@@ -197,8 +197,17 @@ function testThisPage(draft: SiteProfile | undefined): PageReport {
 chrome.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
   const m = msg as TabRequest | undefined;
   // Only the extension itself (worker or its pages) sends to tabs; never another tab.
-  if (sender.id !== chrome.runtime.id || sender.tab || m?.type !== 'tab/diagnose') return;
-  sendResponse(testThisPage(m.profile));
+  if (sender.id !== chrome.runtime.id || sender.tab) return;
+  if (m?.type === 'tab/diagnose') sendResponse(testThisPage(m.profile));
+  else if (m?.type === 'tab/profile' && m.profile) {
+    // Just taught on this page ("Teach on this page"): the widget appears without a reload.
+    profiles = [m.profile];
+    customProfile = true;
+    session?.dispose();
+    session = syncedKey = undefined;
+    sync();
+    sendResponse(null);
+  }
 });
 
 // SPA navigation: the Navigation API reports pushState/replaceState/back/forward in every world.

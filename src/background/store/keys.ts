@@ -31,6 +31,8 @@ export const SESSION_KEYS = {
   previewTicket: 'previewTicket',
   /** account/technician.ts: the signed-in user's name, as the latest help-desk page showed it. */
   signedInName: 'signedInName',
+  /** config/teach.ts: the tabs the picker was injected into, with their origin. */
+  pickerTabs: 'pickerTabs',
 } as const;
 
 export type LocalKey = (typeof LOCAL_KEYS)[keyof typeof LOCAL_KEYS];
