@@ -47,14 +47,18 @@ export async function startTeaching(origin: string): Promise<TeachStart> {
 }
 
 /** Saves the taught profile for the site (validated by setSiteProfile) and tells the tab's content
- *  script to use it now. */
+ *  script to use it now. A tab opened before its site was added has no content script yet (the
+ *  registration applies to the next loads): it gets one, which asks for the saved profile. */
 export async function saveTaught(tabId: number, origin: string, profile: SiteProfile): Promise<void> {
   await setSiteProfile(origin, profile);
   const saved = (await storedSites()).find((s) => s.origin === origin)?.profile;
   await setPickerTab(tabId, undefined);
   if (!saved) return;
   const msg: TabRequest = { type: 'tab/profile', profile: saved };
-  await browser.tabs.sendMessage(tabId, msg, { frameId: 0 }).catch(() => undefined);
+  const answered = await browser.tabs.sendMessage(tabId, msg, { frameId: 0 }).then(() => true, () => false);
+  if (answered) return;
+  const files = browser.runtime.getManifest().content_scripts?.[0]?.js ?? [];
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files }).catch(() => undefined);
 }
 
 export const endTeaching = (tabId: number) => setPickerTab(tabId, undefined);
