@@ -126,3 +126,69 @@ test('teach every part by clicking, check on another ticket, save: the whole pat
   const second = (await sandbox.state()).sessions.find((x) => parseMeta(x.custom_api).ticket.number === '1043');
   expect(parseMeta(second!.custom_api).ticket).toMatchObject({ title: tk2.title.en, requesterName: tk2.requester.name, status: 'Open' });
 });
+
+test('the picker: Esc cancels the part, Skip, re-pick in any order, arrow keys move to the parent and back, a part failing on the second ticket is marked to re-pick', async ({ page, extensionId }) => {
+  hub = await startHub();
+  const tab = await openPicker(page, extensionId, hub);
+  const main = tab.locator('body main');
+  const tk = loadSeed().find((t) => t.id === 1042)!;
+
+  // Esc: the number is no longer being picked; a click on the page then picks nothing (and the page gets it).
+  await expect(partRow(tab, 'number')).toHaveAttribute('data-state', 'picking');
+  await tab.keyboard.press('Escape');
+  await expect(partRow(tab, 'number')).toHaveAttribute('data-state', 'todo');
+  await main.getByRole('heading', { level: 1 }).click();
+  await expect(picker(tab).locator('[data-state=picked], [data-state=picking]')).toHaveCount(0);
+
+  // Pick from the panel, then the next part follows by itself.
+  await picker(tab).getByRole('button', { name: 'Pick: Number' }).click();
+  await pick(tab, 'number', main.getByText('#1042', { exact: true }), '1042');
+  await pick(tab, 'title', main.getByRole('heading', { level: 1 }), tk.title.en);
+  // ↑: the category pick moves to its parent (label and value together), ↓ back to the value.
+  const category = main.locator('dl').getByText(tk.category.en, { exact: true });
+  await pick(tab, 'category', category, tk.category.en);
+  await expect(partRow(tab, 'category').getByTestId('part-rule')).toHaveText('by its label “Category”');
+  await tab.keyboard.press('ArrowUp');
+  await expect(partRow(tab, 'category').getByTestId('part-value')).toHaveText(`Category${tk.category.en}`);
+  await expect(partRow(tab, 'category').getByTestId('part-rule')).not.toHaveText(/label/);
+  await tab.keyboard.press('ArrowDown');
+  await expect(partRow(tab, 'category').getByTestId('part-value')).toHaveText(tk.category.en);
+  await expect(partRow(tab, 'category').getByTestId('part-rule')).toHaveText('by its label “Category”');
+  // Re-pick an earlier part: the title, picked on the category's value by mistake, then right.
+  await picker(tab).getByRole('button', { name: 'Re-pick: Title' }).click();
+  await pick(tab, 'title', category, tk.category.en);
+  await picker(tab).getByRole('button', { name: 'Re-pick: Title' }).click();
+  await pick(tab, 'title', main.getByRole('heading', { level: 1 }), tk.title.en);
+
+  // Skip an optional part: the next one is asked for.
+  await picker(tab).getByRole('button', { name: 'Pick: Type' }).click();
+  await picker(tab).getByRole('button', { name: 'Skip: Type' }).click();
+  await expect(partRow(tab, 'type')).toHaveAttribute('data-state', 'skipped');
+  await expect(partRow(tab, 'priority')).toHaveAttribute('data-state', 'picking');
+  // Required parts cannot be skipped.
+  await expect(picker(tab).getByRole('button', { name: 'Skip: Number' })).toHaveCount(0);
+
+  // In any order: the requester's email now, the type (skipped) after all.
+  await picker(tab).getByRole('button', { name: 'Pick: Requester email' }).click();
+  await pick(tab, 'requesterEmail', main.locator('table').getByText(tk.requester.email!, { exact: true }), tk.requester.email!);
+  await picker(tab).getByRole('button', { name: 'Pick: Type' }).click();
+  await pick(tab, 'type', main.locator('dl').getByText(tk.type.en, { exact: true }), tk.type.en);
+
+  // Ticket 1045 has no requester email: checked there, that part is marked to re-pick.
+  await picker(tab).getByRole('textbox', { name: 'Address of another ticket' }).fill(hubTicket(hub, '1045'));
+  await picker(tab).getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(picker(tab).getByTestId('check-summary')).toHaveText('1 part(s) not found on the other ticket: re-pick them here.');
+  await expect(partRow(tab, 'requesterEmail')).toHaveAttribute('data-state', 'failed');
+  await expect(partRow(tab, 'requesterEmail').getByTestId('part-there')).toHaveText('Not found on the other ticket: re-pick it.');
+  await expect(partRow(tab, 'title')).toHaveAttribute('data-state', 'picked');
+  await picker(tab).getByRole('button', { name: 'Re-pick: Requester email' }).click();
+  await pick(tab, 'requesterEmail', main.locator('table').getByText(tk.requester.email!, { exact: true }), tk.requester.email!);
+
+  // Saving without the mount point says what is missing; nothing is saved.
+  await picker(tab).getByRole('button', { name: 'Save' }).click();
+  await expect(picker(tab).getByRole('alert')).toHaveText('Pick these first: Where the widget goes');
+  // Closing the panel gives the page back.
+  await picker(tab).getByRole('button', { name: 'Close without saving' }).click();
+  await expect(picker(tab)).toHaveCount(0);
+  expect(await tab.evaluate(() => document.documentElement.style.marginRight)).toBe('');
+});

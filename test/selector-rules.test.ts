@@ -117,6 +117,16 @@ describe('label anchoring comes first', () => {
     expect(proposePattern('number', 'SR-1042')).toBe('(\\d+)');
     const p = proposePattern('title', '#1042 Printer on floor 2', '#1042')!;
     expect(new RegExp(p).exec('#1042 Printer on floor 2')?.[1]).toBe('Printer on floor 2');
+    expect(new RegExp(p).exec('#1042Printer on floor 2')?.[1]).toBe('Printer on floor 2');
     expect(proposePattern('category', 'Network')).toBeUndefined();
+  });
+});
+
+describe('what is not a label', () => {
+  it('a row holding a label and its value does not label the next row', () => {
+    const row = h('div', {}, h('dt', {}, 'Category'), h('dd', {}, 'Network'));
+    mount(h('dl', {}, h('div', {}, h('dt', {}, 'Type'), h('dd', {}, 'Incident')), row));
+    expect(labelAnchor(row)).toBeUndefined();
+    expect(fieldRuleFor(row, 'category')!.by).toBe('selector');
   });
 });

@@ -157,6 +157,7 @@ export function Panel({ overlay, hooks, onClose, onSide, panelRect }: PanelProps
     if (p) {
       return <>
         <span class="value" data-testid="part-value">{isFieldPart(key) ? p.value : t('pickerFound')}</span>
+        <code class="rule" data-testid="part-rule">{p.rule.labels ? t('pickerByLabel', p.rule.labels[0] ?? '') : p.rule.selector}</code>
         {there && <span class={there.ok ? 'there ok' : 'there bad'} data-testid="part-there">
           {there.ok ? t('pickerThere', there.value ?? t('pickerFound')) : t('pickerFailedThere')}</span>}
       </>;

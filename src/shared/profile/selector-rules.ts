@@ -110,7 +110,8 @@ const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').t
 
 /** Text that can be a label: short, not a number or a record's data. */
 function labelish(el: Element | null | undefined): string | undefined {
-  if (!el || el.childElementCount > 2) return undefined;
+  // One wrapping child at most (<th><b>Category</b></th>): a row holding a label and its value is no label.
+  if (!el || el.childElementCount > 1) return undefined;
   const text = clean(el.textContent);
   return text && text.length <= 60 && !/\d{3,}/.test(text) && /\p{L}/u.test(text) ? text : undefined;
 }
@@ -156,7 +157,7 @@ export function proposePattern(field: TicketField | 'signedInUser', text: string
   const t = text.replace(/\s+/g, ' ').trim();
   if (field === 'number') return /\d/.test(t) && !/^\d+$/.test(t) ? '(\\d+)' : undefined;
   if (field === 'title' && numberText && t.startsWith(numberText.trim()) && t.length > numberText.trim().length) {
-    return '^\\s*#?[A-Z]*-?\\d+\\s*[-:·]?\\s+(.+)$';
+    return '^\\s*#?[A-Z]*-?\\d+\\s*[-:·]?\\s*(.+)$';
   }
   return undefined;
 }
