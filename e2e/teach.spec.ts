@@ -4,7 +4,7 @@
 // also after the desk restarts with new class names.
 import { test, expect, connectToken, widget, parseMeta, DeskControl } from './fixtures';
 import { loadSeed, type DeskHandle } from './servers/desk';
-import { hubTicket, openPicker, partRow, pick, picker, startHub } from './teach-helpers';
+import { hubTicket, openPicker, partRow, pick, picker, shootPicker, startHub } from './teach-helpers';
 
 const START = 'Start TeamViewer session';
 const STOP = 'Stop TeamViewer session';
@@ -71,6 +71,7 @@ test('teach every part by clicking, check on another ticket, save: the whole pat
   const tk2 = loadSeed().find((t) => t.id === 1043)!;
   await expect(partRow(tab, 'title').getByTestId('part-there')).toHaveText(`On the other ticket: ${tk2.title.en}`);
   await expect(partRow(tab, 'requesterEmail').getByTestId('part-there')).toHaveText(`On the other ticket: ${tk2.requester.email}`);
+  await shootPicker(tab);
 
   await picker(tab).getByRole('button', { name: 'Save' }).click();
   await expect(picker(tab)).toHaveCount(0);
@@ -128,6 +129,7 @@ test('teach every part by clicking, check on another ticket, save: the whole pat
 });
 
 test('the picker: Esc cancels the part, Skip, re-pick in any order, arrow keys move to the parent and back, a part failing on the second ticket is marked to re-pick', async ({ page, extensionId }) => {
+  test.setTimeout(120_000);
   hub = await startHub();
   const tab = await openPicker(page, extensionId, hub);
   const main = tab.locator('body main');

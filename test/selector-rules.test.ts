@@ -130,3 +130,13 @@ describe('what is not a label', () => {
     expect(fieldRuleFor(row, 'category')!.by).toBe('selector');
   });
 });
+
+describe('attributes that say nothing', () => {
+  it('[type=button] alone never names a button (a close control would catch every such button)', () => {
+    const close = h('button', { type: 'button', class: 'css-a1b2c3' }, 'Close ticket');
+    mount(h('div', {}, h('button', { type: 'submit' }, 'Add note'), close));
+    const sel = selectorFor(close)!;
+    expect(sel).not.toMatch(/\[type/);
+    expect(matchesOnly(document, sel, close)).toBe(true);
+  });
+});

@@ -31,7 +31,8 @@ export function isGeneratedName(name: string): boolean {
 /** Attributes people (and test tools) put there on purpose, tried first, in this order. */
 export const TEST_ID_ATTRS = ['data-testid', 'data-test-id', 'data-test', 'data-qa', 'data-cy'] as const;
 /** Other attributes a selector may use (besides the test ids and `data-*` in general). */
-const STABLE_ATTRS = new Set(['name', 'role', 'aria-label', 'title', 'type', 'for', 'placeholder', 'alt']);
+// Not `type` or `for` alone: `[type=button]` says nothing about which button.
+const STABLE_ATTRS = new Set(['name', 'role', 'aria-label', 'title', 'placeholder', 'alt']);
 /** Vue's scoped-style markers and React's old ids carry no meaning. */
 const MEANINGLESS_DATA = /^data-(?:v-|reactid|react-|emotion|styled)/;
 
