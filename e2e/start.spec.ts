@@ -1,15 +1,17 @@
 // `npm start` without a display: scripts/start.ts runs the headless walkthrough (connect → play →
-// customer joins → stop) against the already built dist-test/ and saves four screenshots.
+// customer joins → stop, then "Teach on this page" on the generated-class layout) against the
+// already built dist-test/ and saves eight screenshots, four of them of the picker.
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const SHOTS = ['1-ticket.png', '2-case-open.png', '3-customer-joined.png', '4-closed-with-comment.png'];
+const SHOTS = ['1-ticket.png', '2-case-open.png', '3-customer-joined.png', '4-closed-with-comment.png',
+  '5-teach-start.png', '6-teach-checked.png', '7-teach-panel.png', '8-taught-widget.png'];
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-test('headless start: the walkthrough ends with exit code 0 and four PNG screenshots', async () => {
+test('headless start: the walkthrough (also teaching the generated-class layout) ends with exit code 0 and eight PNG screenshots', async () => {
   test.setTimeout(150_000);
   const out = mkdtempSync(join(tmpdir(), 'tv4boss-start-'));
   const env: NodeJS.ProcessEnv = { ...process.env, SANDBOX_PORT: '0', DESK_PORT: '0', START_ARTIFACTS: out };

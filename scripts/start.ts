@@ -1,6 +1,8 @@
 // `npm start`: the demo. Starts the TeamViewer sandbox and the demo help desk on loopback, opens
 // Chromium with the (test-build) extension already connected to the sandbox on a demo ticket.
-// Without a display it runs the same walkthrough headless and saves screenshots.
+// Without a display it runs the same walkthrough headless and saves screenshots, then teaches the
+// demo desk's generated-class layout (Helpdesk Hub) with "Teach on this page", by clicking only,
+// and saves screenshots of the picker panel.
 // Environment: SANDBOX_PORT / DESK_PORT (default 4010 / 4020; 0 = any free port, the real ones are
 // printed), START_ARTIFACTS (screenshot folder, default .artifacts/start), HEADLESS=1.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { connectToken, launchWithExtension, SandboxControl, serviceWorkerOf, tick } from '../e2e/fixtures';
 import { startSandbox } from '../e2e/servers/sandbox';
 import { startDesk } from '../e2e/servers/desk';
+import { teachHub } from '../e2e/teach-walkthrough';
 
 const port = (name: string, dflt: number): number => {
   const v = process.env[name];
@@ -66,8 +69,16 @@ if (headed) {
   await w.getByRole('button', { name: /Stop TeamViewer session/ }).click();
   await w.getByRole('button', { name: /Start TeamViewer session/ }).waitFor();
   await shot('4-closed-with-comment.png');
+  // Teach on this page: the Hub layout (every class generated) on an "on-prem" host, by clicking.
+  const hub = await startDesk({ host: '127.0.0.2' });
+  await page.goto(`chrome-extension://${id}/src/pages/options/index.html`);
+  await teachHub(page, hub, async (tab, name, el) => {
+    await tab.waitForTimeout(300);
+    await (el ?? tab).screenshot({ path: join(out, name) });
+    console.log(`  saved ${join(out, name)}`);
+  });
   await ctx.close();
-  await Promise.all([sandbox.close(), desk.close()]);
+  await Promise.all([sandbox.close(), desk.close(), hub.close()]);
   rmSync(profileDir, { recursive: true, force: true });
   console.log(`\nWalkthrough done. Screenshots are in ${out}`);
 }

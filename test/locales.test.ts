@@ -15,6 +15,7 @@ import type { OriginCheck } from '../src/shared/sites';
 import { TICKET_FIELDS } from '../src/shared/ticket';
 import type { Outcome } from '../src/shared/reports/types';
 import { i18nMap } from './helpers/i18n-source';
+import { CONTROL_PARTS, PART_KEYS } from '../src/picker/parts';
 
 const ROOT = join(__dirname, '..');
 const LANGS = ['en', 'es'] as const;
@@ -46,6 +47,8 @@ const DYNAMIC: Record<string, readonly string[]> = {
   field_: TICKET_FIELDS, // options, "Test on this page": t(`field_${f}`)
   verr_: ISSUE_CODES, // options, profile errors: getMessage(`verr_${i.code}`)
   rpOutcome_: ['closed', 'closed_elsewhere', 'expired', 'close_failed'] satisfies Outcome[], // reports: t(`rpOutcome_${o}`)
+  part_: CONTROL_PARTS, // picker: partName(k) for the parts that are not ticket fields
+  help_: PART_KEYS, // picker: t(`help_${key}`), one help line per part
 };
 
 /** Calls whose key is a variable: `file: argument text` → the keys it can be. */

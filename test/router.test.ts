@@ -1,6 +1,6 @@
 // The worker's message receiver fails closed: who sent a request decides what it may ask.
 import { describe, it, expect } from 'vitest';
-import type { Runtime } from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import { handleMessage } from '../src/background/runtime/router';
 
 const ID = 'test-extension-id'; // @webext-core/fake-browser's runtime.id
@@ -44,5 +44,21 @@ describe('handleMessage sender checks', () => {
     const ticket = { origin: 'https://other.bossdesk.io', id: '1', url: 'https://other.bossdesk.io/tickets/1', fields: {} };
     const r = await handleMessage({ type: 'case/start', ticket }, page(`${DESK}/tickets/1`));
     expect(r).toMatchObject({ ok: false, error: { code: 'bad_request_message' } });
+  });
+
+  it('lets only a tab the picker was injected into save a taught profile, for its own origin', async () => {
+    const profile = { version: 1, id: 'x', name: 'X', ticketUrl: ['/t/(?<id>\\d+)'], fields: { number: { labels: ['N'] }, title: { labels: ['T'] } }, mount: ['aside'] };
+    const save = (sender: Runtime.MessageSender) => handleMessage({ type: 'picker/save', profile }, sender);
+    const refused = { ok: false, error: { code: 'bad_request_message', detail: 'sender not allowed' } };
+    // No picker injected anywhere: refused, as is the options page's own request from a page.
+    expect(await save(page(`${DESK}/app/tickets/1`))).toEqual(refused);
+    expect(await handleMessage({ type: 'sites/teach', origin: DESK }, page(`${DESK}/app/tickets/1`))).toEqual(refused);
+    // The worker injected it into tab 7 on DESK: that tab gets past the sender check (the site is
+    // not an added one, so saving itself fails), tab 8 and tab 7 on another origin do not.
+    await browser.storage.session.set({ pickerTabs: { 7: DESK } });
+    const own = await save(page(`${DESK}/app/tickets/1`));
+    expect(own).toMatchObject({ ok: false, error: { code: 'bad_request_message', detail: 'unknown site' } });
+    expect(await save(page(`${DESK}/app/tickets/1`, { tab: { id: 8 } as Runtime.MessageSender['tab'] }))).toEqual(refused);
+    expect(await save(page('https://other.bossdesk.io/app/tickets/1'))).toEqual(refused);
   });
 });

@@ -17,8 +17,11 @@
 //   the next ticket first and changes the address after), clearOnly=1 (the reply and comment
 //   forms only clear their fields once sent: no note added, no message, no DOM mutation).
 // Test controls: POST /api/control { "dropComments": true } (see DeskBehaviour).
+// Third layout, "Helpdesk Hub" (e2e/desk/hub.js): /hub/#/tickets/{id}, a hash-routed app whose
+//   class names are all generated from a build id that changes at every server start.
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +30,8 @@ import type { AddressInfo } from 'node:net';
 export interface DeskHandle {
   /** http://HOST:PORT, no trailing slash */
   url: string;
+  /** The Hub layout's build id: its generated class names change with it (new at every start). */
+  build: string;
   close(): Promise<void>;
 }
 
@@ -106,6 +111,7 @@ const STATIC_FILES: Record<string, string> = {
   'cloud.css': 'text/css; charset=utf-8',
   'onprem.css': 'text/css; charset=utf-8',
   'tickets.json': 'application/json; charset=utf-8',
+  'hub.js': 'text/javascript; charset=utf-8',
 };
 const MAX_BODY = 1024 * 1024;
 
@@ -185,8 +191,17 @@ function ticketFilter(url: URL): number | null {
   return Number(q);
 }
 
+/** The Hub layout's page: the build id travels in an attribute; hub.js derives every class from it. */
+const hubPage = (build: string) => `<!doctype html>
+<html lang="en" data-build="${build}">
+<head><meta charset="utf-8"><title>Helpdesk Hub</title><link rel="icon" href="data:,"><script type="module" src="/desk/hub.js"></script></head>
+<body></body>
+</html>
+`;
+
 export async function startDesk(opts: { port?: number; host?: string } = {}): Promise<DeskHandle> {
   const host = opts.host ?? 'localhost';
+  const build = randomBytes(4).toString('hex');
   let state = freshState();
 
   const view = (t: SeedTicket): DeskTicket => ({
@@ -302,6 +317,13 @@ export async function startDesk(opts: { port?: number; host?: string } = {}): Pr
         return;
       }
       if (path === '/app' || path === '/app/') return redirect(res, '/app/en/tickets');
+      if (path === '/hub') return redirect(res, '/hub/');
+      if (path === '/hub/') {
+        const body = hubPage(build);
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
       if (/^\/BOSSSupportCentral\/?$/i.test(path)) return redirect(res, '/BOSSSupportCentral/ServiceRecords.aspx');
       const file = /^\/desk\/([\w.-]+)$/.exec(path)?.[1];
       if (file !== undefined && Object.hasOwn(STATIC_FILES, file)) {
@@ -351,6 +373,7 @@ export async function startDesk(opts: { port?: number; host?: string } = {}): Pr
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${urlHost}:${port}`,
+    build,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

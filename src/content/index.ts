@@ -200,6 +200,15 @@ chrome.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id || sender.tab) return;
   if (m?.type === 'tab/toggle') sendResponse(!!session?.host.isConnected && session.toggle());
   else if (m?.type === 'tab/diagnose') sendResponse(testThisPage(m.profile));
+  else if (m?.type === 'tab/profile' && m.profile) {
+    // Just taught on this page ("Teach on this page"): the widget appears without a reload.
+    profiles = [m.profile];
+    customProfile = true;
+    session?.dispose();
+    session = syncedKey = undefined;
+    sync();
+    sendResponse(null);
+  }
 });
 
 // SPA navigation: the Navigation API reports pushState/replaceState/back/forward in every world.

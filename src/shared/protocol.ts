@@ -137,6 +137,13 @@ export interface Requests {
   /** "Test on this page": the given tab, else the most recently used help-desk tab (of `origin`
    *  if given); `profile`: an unsaved draft to test instead of the site's profile. */
   'sites/test': { req: { tabId?: number; origin?: string; profile?: SiteProfile }; res: PageTest };
+  /** "Teach on this page": injects the picker into the most recently used tab of `origin`. */
+  'sites/teach': { req: { origin: string }; res: TeachStart };
+  /** From the picker (only in a tab the worker injected it into): validates and saves the taught
+   *  profile for the tab's site; the tab's content script switches to it at once. */
+  'picker/save': { req: { profile: SiteProfile }; res: null };
+  /** From the picker: the panel was closed (the tab may no longer save). */
+  'picker/end': { req: NoArgs; res: null };
   'technician/get': { req: NoArgs; res: TechnicianView };
   'technician/set': { req: { userid: string }; res: TechnicianView };
   'group/sharing': { req: NoArgs; res: GroupSharingView };
@@ -179,15 +186,23 @@ export type Message<K extends RequestType = RequestType> = { type: K } & Request
 export const CONTENT_REQUESTS: readonly RequestType[] = ['case/start', 'case/stop', 'case/connect', 'ticket/view', 'task/result', 'task/attempt', 'email/send-again', 'options/open',
   'profile/for-page', 'page/diagnosis', 'page/signed-in-user', 'reports/open'];
 
+/** What the injected picker may ask, from a tab the worker injected it into (and nothing else). */
+export const PICKER_REQUESTS: readonly RequestType[] = ['picker/save', 'picker/end'];
+
+/** Answer to "Teach on this page". */
+export type TeachStart = { ok: true; tabId: number } | { ok: false; reason: 'no_tab' | 'not_injected'; url?: string };
+
 export const TICKET_PORT = 'ticket';
 
 /** The options page's port: the worker says when enterprise policy changed (reload what is shown). */
 export const OPTIONS_PORT = 'options';
 export type OptionsPortOut = { type: 'policy-changed' };
 
-/** Worker → content script through tabs.sendMessage ("Test on this page"; the keyboard shortcut
+/** Worker → content script through tabs.sendMessage ("Test on this page"; "Teach on this page"; the keyboard shortcut
  *  "start or stop the session for this ticket", answered true when a widget took it). */
-export type TabRequest = { type: 'tab/diagnose'; profile?: SiteProfile } | { type: 'tab/toggle' };
+export type TabRequest = { type: 'tab/diagnose'; profile?: SiteProfile } | { type: 'tab/toggle' }
+  /** A profile was just taught on this tab: use it now (the widget appears without a reload). */
+  | { type: 'tab/profile'; profile: SiteProfile };
 
 /** The side panel's live line (issue 17): the worker pushes a fresh snapshot on every case event. */
 export const PANEL_PORT = 'cases';

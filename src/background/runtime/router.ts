@@ -2,7 +2,7 @@
 // Fails closed: an unknown request or sender gets an error, never a partial answer.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { AppError, toUiError } from '../../shared/app-error';
-import { CONTENT_REQUESTS, isMessage, type Message, type RequestType, type Requests, type Result } from '../../shared/protocol';
+import { CONTENT_REQUESTS, PICKER_REQUESTS, isMessage, type Message, type RequestType, type Requests, type Result } from '../../shared/protocol';
 import { originOfKey } from '../../shared/ticket';
 import { connect, connectionStatus, disconnect } from '../account/account';
 import { closeOpenCases, openCases } from '../account/revoke';
@@ -13,6 +13,7 @@ import { attemptReply, sendAgain, taskResult } from '../cases/page-tasks';
 import { getSettingsView, updateSettings } from '../config/settings';
 import { addSite, profileFor, removeSite, setSiteProfile, sitesView, testPage } from '../config/sites';
 import { dropDiagnosis, recordDiagnosis } from '../config/diagnosis';
+import { endTeaching, isPickerTab, saveTaught, startTeaching } from '../config/teach';
 import { previewTicket, rememberPreviewTicket } from '../config/preview-ticket';
 import { openSupporterLink } from './open-tabs';
 import { helpdeskSenderOrigin, isExtensionPage } from './sender';
@@ -23,7 +24,7 @@ import { exportPage, importCases } from '../reports/export';
 import { openReportsPage } from './open-tabs';
 import { panelConnect, panelOpenTicket, panelStop } from './panel';
 
-type Handler<K extends RequestType> = (msg: Message<K>, origin: string | undefined) => Promise<Requests[K]['res']>;
+type Handler<K extends RequestType> = (msg: Message<K>, origin: string | undefined, tabId?: number) => Promise<Requests[K]['res']>;
 type Handlers = { [K in RequestType]: Handler<K> };
 
 /** A help-desk page may only act on tickets of its own origin. */
@@ -95,6 +96,17 @@ const handlers: Handlers = {
     ...(typeof m.origin === 'string' ? { origin: m.origin } : {}),
     ...(m.profile ? { profile: m.profile } : {}),
   }),
+  'sites/teach': (m) => startTeaching(String(m.origin ?? '')),
+  // The router has checked that the picker was injected into this very tab, on this origin.
+  'picker/save': async (m, origin, tabId) => {
+    if (!origin || tabId === undefined || !m.profile || typeof m.profile !== 'object') throw AppError.of('bad_request_message', 'no profile');
+    await saveTaught(tabId, origin, m.profile);
+    return null;
+  },
+  'picker/end': async (_m, _origin, tabId) => {
+    if (tabId !== undefined) await endTeaching(tabId);
+    return null;
+  },
   'technician/get': () => technicianView(),
   'technician/set': (m) => chooseTechnician(String(m.userid ?? '')),
   'group/sharing': () => groupSharing(),
@@ -135,10 +147,11 @@ export async function handleMessage(raw: unknown, sender: Runtime.MessageSender)
     let origin: string | undefined;
     if (!isExtensionPage(sender)) {
       origin = await helpdeskSenderOrigin(sender);
-      if (!origin || !CONTENT_REQUESTS.includes(type)) throw AppError.of('bad_request_message', 'sender not allowed');
+      const allowed = CONTENT_REQUESTS.includes(type) || (PICKER_REQUESTS.includes(type) && (await isPickerTab(sender.tab?.id, origin)));
+      if (!origin || !allowed) throw AppError.of('bad_request_message', 'sender not allowed');
     }
     const handler = handlers[type] as Handler<RequestType>;
-    return { ok: true, data: await handler(raw, origin) };
+    return { ok: true, data: await handler(raw, origin, origin ? sender.tab?.id : undefined) };
   } catch (e) {
     return { ok: false, error: toUiError(e) };
   }

@@ -33,6 +33,8 @@ export const SESSION_KEYS = {
   signedInName: 'signedInName',
   /** runtime/badge.ts: the cases whose connected customer the technician has seen (opened the ticket). */
   badgeSeen: 'badgeSeen',
+  /** config/teach.ts: the tabs the picker was injected into, with their origin. */
+  pickerTabs: 'pickerTabs',
 } as const;
 
 export type LocalKey = (typeof LOCAL_KEYS)[keyof typeof LOCAL_KEYS];

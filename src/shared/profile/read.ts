@@ -20,10 +20,16 @@ const regex = (source: string): RegExp | undefined => {
 
 /** The ticket id of a URL, or undefined when it is not a ticket page of this profile. A regex entry
  *  runs on `pathname + search` (first MAX_URL_SCAN characters); a `{ path, param }` entry tests the
- *  path and reads the query parameter (name in any case) with URLSearchParams. */
+ *  path and reads the query parameter (name in any case) with URLSearchParams; a `{ path, hash }`
+ *  entry tests the path and runs `hash` on the fragment (a hash-routed app). */
 export function ticketIdFromUrl(profile: SiteProfile, url: URL): string | undefined {
   const target = (url.pathname + url.search).slice(0, MAX_URL_SCAN);
   for (const entry of profile.ticketUrl) {
+    if (typeof entry !== 'string' && 'hash' in entry) {
+      const raw = regex(entry.path)?.test(url.pathname.slice(0, MAX_URL_SCAN)) ? regex(entry.hash)?.exec(url.hash.slice(1, MAX_URL_SCAN))?.groups?.id : undefined;
+      if (raw?.trim()) return raw.trim();
+      continue;
+    }
     if (typeof entry !== 'string') {
       if (!regex(entry.path)?.test(url.pathname.slice(0, MAX_URL_SCAN))) continue;
       const name = entry.param.toLowerCase();

@@ -17,6 +17,15 @@ export interface TicketUrlParam {
   param: string;
 }
 
+/** A hash-routed app's ticket address (`/app#/tickets/1042`): `path` (a regex) is tested on the
+ *  pathname, then `hash` (a regex with an (?<id>…) group) runs on the fragment without its "#". */
+export interface TicketUrlHash {
+  path: string;
+  hash: string;
+}
+
+export type TicketUrlEntry = string | TicketUrlParam | TicketUrlHash;
+
 export interface SiteProfile {
   version: 1;
   /** Letters, digits, "-" and "_"; shown in diagnostics. */
@@ -25,8 +34,8 @@ export interface SiteProfile {
   /** Free text for the admin (which desk version, who changed what). */
   description?: string;
   /** Regex sources tested against `pathname + search` (the named group `id` is the ticket id), or
-   *  `{ path, param }` entries. */
-  ticketUrl: (string | TicketUrlParam)[];
+   *  `{ path, param }` or `{ path, hash }` entries. */
+  ticketUrl: TicketUrlEntry[];
   /** Whether the number shown on the page is the id in the URL (digits compared, "#" and prefixes
    *  ignored). true: they must match before the widget starts; false: they differ by design (an
    *  internal id in the URL), so after an in-page navigation the widget waits until the ticket's

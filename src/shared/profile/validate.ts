@@ -4,7 +4,7 @@
 // parser (pages/options/selector-check.ts). Not part of the content script.
 import { TICKET_FIELDS, type TicketField } from '../ticket';
 import { REQUIRED_FIELDS } from './report';
-import type { FieldRule, SiteProfile, TicketUrlParam } from './types';
+import type { FieldRule, SiteProfile, TicketUrlEntry } from './types';
 
 export type IssueCode =
   | 'bad_json' | 'too_large' | 'not_object' | 'required' | 'not_string' | 'not_list' | 'empty' | 'too_long'
@@ -142,9 +142,16 @@ class Checker {
   }
 }
 
-/** A `ticketUrl` entry: a regex with an (?<id>…) group, or `{ "path": regex, "param": name }`. */
-function ticketUrlEntry(c: Checker, v: unknown, path: string): string | TicketUrlParam | undefined {
+/** A `ticketUrl` entry: a regex with an (?<id>…) group, `{ "path": regex, "param": name }`, or
+ *  `{ "path": regex, "hash": regex with (?<id>…) }` for a hash-routed app. */
+function ticketUrlEntry(c: Checker, v: unknown, path: string): TicketUrlEntry | undefined {
   if (!isObj(v)) return c.regex(v, path, true);
+  if (v.hash !== undefined && v.param === undefined) {
+    c.unknownKeys(v, ['path', 'hash'], `${path}.`);
+    const re = c.regex(v.path, `${path}.path`, false);
+    const hash = c.regex(v.hash, `${path}.hash`, true);
+    return re !== undefined && hash !== undefined ? { path: re, hash } : undefined;
+  }
   c.unknownKeys(v, ['path', 'param'], `${path}.`);
   const re = c.regex(v.path, `${path}.path`, false);
   const param = c.text(v.param, `${path}.param`, { required: true });

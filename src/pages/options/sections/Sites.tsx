@@ -12,6 +12,7 @@ import { selectorParses } from '../selector-check';
 import { formatIssue, parseProfile, profileToJson, type Issue } from '../../../shared/profile/validate';
 import { normalizeSiteOrigin, originPattern } from '../../../shared/sites';
 import { TICKET_FIELDS, type TicketField } from '../../../shared/ticket';
+import { TeachButton } from './Teach';
 
 /** A translated validation message, the English one where a code has no translation. */
 function issueText(i: Issue): string {
@@ -195,7 +196,8 @@ function SiteRow({ site, onView, onEdit }: { site: SiteView; onView: (v: SitesVi
         </div>
       )}
       {error && <p class="error" role="alert">{error}</p>}
-      <div class="row">
+      <div class="row" style="flex-wrap: wrap">
+        {site.source === 'added' && <TeachButton origin={site.origin} onView={onView} />}
         <button type="button" onClick={onEdit}>{site.source === 'added' ? t('siteEditProfile') : t('siteViewProfile')}</button>
         {site.source === 'added' && <button type="button" class="danger" onClick={() => void remove()}>{t('siteRemove')}</button>}
       </div>
@@ -269,6 +271,11 @@ export function Sites({ rev = 0 }: { rev?: number }) {
           <input id="site-origin" type="text" inputMode="url" placeholder="https://helpdesk.example.com" autocomplete="off" spellcheck={false}
             value={origin} onInput={(e) => setOrigin((e.target as HTMLInputElement).value)} />
           <button type="submit" class="primary" style="margin-top: 0; white-space: nowrap">{t('siteAdd')}</button>
+          <TeachButton add onView={setView} origin={() => {
+            const o = normalizeSiteOrigin(origin);
+            if (!o.ok) setAddError(t(`siteErr_${o.reason}`));
+            return o.ok ? o.origin : undefined;
+          }} />
         </div>
         {preview.ok && preview.insecure && <p class="warn">⚠ {t('siteInsecure')}</p>}
         {addError && <p class="error" role="alert" data-testid="site-add-error">{addError}</p>}
