@@ -206,7 +206,7 @@ describe('history export and import', () => {
     expect(sanitizeTicket(rec.ticket)).toEqual(rec.ticket);
   });
 
-  it('goes in pages and chunks, never one message: 4 500 records out in 3 pages and back in 3 chunks', async () => {
+  it('goes in pages and chunks, never one message: 4 500 records out in 3 pages and back in 3 chunks', { timeout: 60_000 }, async () => {
     let w = await worker();
     const recs = Array.from({ length: 4500 }, (_, i) => record({ id: `bulk-${String(i).padStart(5, '0')}` }));
     await w.updateCases(recs.map((r) => r.id), (id) => recs.find((r) => r.id === id));

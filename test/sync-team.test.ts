@@ -60,7 +60,7 @@ const ticket = (id: string): Ticket => ({
 });
 
 describe('a colleague\'s case that ended', () => {
-  it('is closed by its technician in the watcher\'s record, in the sync and in the reports', async () => {
+  it('is closed by its technician in the watcher\'s record, in the sync and in the reports', { timeout: 30_000 }, async () => {
     const w = await loadWorker(fx.sb.apiBase, DEMO_TOKEN);
     const mine = (await w.startCase(ticket('1'))).active!;
     // A colleague's case on another ticket, in the shared group (assigned to another user).
