@@ -18,5 +18,7 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['test/setup.ts'],
     pool: 'threads',
+    // Worker tests against fake IndexedDB take 1–2 s alone; a busy 2-core machine can triple that.
+    testTimeout: 20_000,
   },
 });

@@ -146,7 +146,7 @@ describe('ticketIdFromUrl', () => {
       const url = new URL(href);
       const t0 = performance.now();
       ticketIdFromUrl(profile, url);
-      expect(performance.now() - t0, `${profile.id} ${href.slice(0, 60)}`).toBeLessThan(50);
+      expect(performance.now() - t0, `${profile.id} ${href.slice(0, 60)}`).toBeLessThan(250); // quadratic over 2 MB would take seconds
     }
     // What fits in the scanned part is still found.
     expect(id(BOSSDESK_PROFILE, `https://acme.bossdesk.io/app/en/tickets/1042?${junk}`)).toBe('1042');
@@ -365,7 +365,7 @@ describe('readField', () => {
     const t0 = performance.now();
     expect(readField(document, { selector: '.t', pattern: '^SR-(\\d+)' })).toBe('1043');
     expect(readField(document, { selector: '.t', pattern: '(?:[^#]*&)?#(\\d+)' })).toBeUndefined();
-    expect(performance.now() - t0).toBeLessThan(50);
+    expect(performance.now() - t0).toBeLessThan(250); // a backtracking pattern over 1 MB takes seconds
   });
 });
 
