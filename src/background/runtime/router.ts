@@ -11,7 +11,7 @@ import { chooseTechnician, rememberSignedInName, technicianView } from '../accou
 import { startCase, stopCase } from '../cases/cases';
 import { attemptReply, sendAgain, taskResult } from '../cases/page-tasks';
 import { getSettingsView, updateSettings } from '../config/settings';
-import { addSite, profileFor, removeSite, setSiteProfile, sitesView, testPage } from '../config/sites';
+import { addSite, profilesForPage, removeSite, setSiteProfile, sitesView, testPage } from '../config/sites';
 import { dropDiagnosis, recordDiagnosis } from '../config/diagnosis';
 import { endTeaching, isPickerTab, saveTaught, startTeaching } from '../config/teach';
 import { previewTicket, rememberPreviewTicket } from '../config/preview-ticket';
@@ -117,7 +117,7 @@ const handlers: Handlers = {
     return null;
   },
   // From content scripts: `origin` is the sender's, so a page learns and reports only about itself.
-  'profile/for-page': (_m, origin) => profileFor(origin),
+  'profile/for-page': (_m, origin) => profilesForPage(origin),
   'page/diagnosis': async (m, origin) => {
     if (origin && m.report && typeof m.report === 'object') await recordDiagnosis(origin, m.report);
     return null;
