@@ -2,7 +2,7 @@
 // integrations area without polling, keeps exactly one widget per ticket, and says once what did
 // not match when a ticket page never becomes readable.
 import { diagnose, firstMatch, numberIsId, readFieldAt, ticketIdFromUrl } from '../shared/profile/read';
-import { blocking, describeMiss, type PageReport } from '../shared/profile/report';
+import type { PageReport } from '../shared/profile/report';
 import type { SiteProfile } from '../shared/profile/types';
 import type { TabRequest } from '../shared/protocol';
 import { ticketKey } from '../shared/ticket';
@@ -132,11 +132,14 @@ function report(profile: SiteProfile, extra: Partial<PageReport> = {}): PageRepo
 function reportMiss(page: Page): void {
   const href = location.href;
   if (reported.has(href)) return;
-  const r = report(page.profile);
-  if (!blocking(r.diagnosis)) return; // it became readable in the meantime
   reported.add(href);
-  console.warn(`${LOG} ticket ${page.id} not recognised: ${describeMiss(r)}`);
-  void request({ type: 'page/diagnosis', report: r });
+  // The worker records the report when the widget is kept away (blocking) and answers with the
+  // console line's text (describeMiss); null: the page became readable in the meantime, so it
+  // may be reported later.
+  void request({ type: 'page/diagnosis', report: report(page.profile) }).then((d) => {
+    if (d.ok && d.data) console.warn(`${LOG} ticket ${page.id} not recognised: ${d.data}`);
+    else if (d.ok) reported.delete(href);
+  });
 }
 
 function armSettleTimer(page: Page): void {

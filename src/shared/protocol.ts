@@ -156,7 +156,10 @@ export interface Requests {
    *  worker so that the built-in profiles stay out of the content script (its size is budgeted). */
   'profile/for-page': { req: NoArgs; res: { profiles: SiteProfile[]; custom: boolean } };
   /** Content script: a ticket page that did not match (kept per origin for the options page). */
-  'page/diagnosis': { req: { report: PageReport }; res: null };
+  /** Recorded only when the widget is kept away (blocking); answered with the page's console line
+   *  about what did not match (describeMiss, worker side: it stays out of the content script, whose
+   *  size is budgeted); null when nothing was recorded. */
+  'page/diagnosis': { req: { report: PageReport }; res: string | null };
   // ---- Reports (issue 10): extension pages only, except reports/open ----
   /** Filter + aggregate the history; `limit`: how many cases of the list (newest first). */
   'reports/query': { req: { filter: ReportFilter; limit?: number }; res: ReportResult };
