@@ -7,11 +7,14 @@
 //     no 'unsafe-eval' / 'unsafe-inline', no remote source; object-src 'self' or 'none';
 //   - no inline script or inline event handler in the extension's HTML;
 //   - every file the manifest names is in the package (Chromium refuses the extension silently otherwise);
+//   - the content script every ticket page loads stays within its budget: ≤ CONTENT_BUDGET_GZ bytes
+//     gzip -9 (node's zlib, which gives a few bytes more than the gzip tool: the stricter figure);
 //   - a zip: manifest.json at its root, entries sorted, no folders, one fixed timestamp, no extra
 //     fields or comments (what makes it reproducible).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 
 type Files = Map<string, Uint8Array>;
@@ -54,6 +57,15 @@ export function htmlProblems(path: string, html: string): string[] {
   return out;
 }
 
+/** The content script's budget: 15 KB (KiB) gzip -9, as bench/inject.ts measures it. */
+export const CONTENT_BUDGET_GZ = 15 * 1024;
+
+/** The manifest's content scripts (JavaScript), with their gzip -9 size in bytes. */
+export function contentScriptSizes(files: Files, manifest: Record<string, unknown>): { file: string; gz: number }[] {
+  const js = ((manifest.content_scripts as { js?: string[] }[] | undefined) ?? []).flatMap((cs) => cs.js ?? []).map((f) => f.replace(/^\//, ''));
+  return [...new Set(js)].filter((f) => files.has(f)).map((file) => ({ file, gz: gzipSync(files.get(file)!, { level: 9 }).length }));
+}
+
 /** Files the manifest names, which must be in the package. */
 function namedFiles(m: Record<string, unknown>): string[] {
   const out: string[] = [];
@@ -90,6 +102,9 @@ export function checkFiles(files: Files, version?: string): string[] {
   problems.push(...cspProblems((manifest.content_security_policy as { extension_pages?: unknown } | undefined)?.extension_pages)
     .map((p) => `manifest.json: ${p}`));
   for (const f of namedFiles(manifest)) if (!files.has(f)) problems.push(`manifest.json names ${f}, which is not in the package`);
+  for (const { file, gz } of contentScriptSizes(files, manifest)) {
+    if (gz > CONTENT_BUDGET_GZ) problems.push(`${file}: content script is ${gz} B gzip -9, over its budget of ${CONTENT_BUDGET_GZ} B`);
+  }
   return problems;
 }
 
@@ -97,9 +112,10 @@ export function checkFiles(files: Files, version?: string): string[] {
 export const filesOf = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
   .flatMap((e) => (e.isDirectory() ? filesOf(join(dir, e.name)) : [join(dir, e.name)]));
 
+export const readDir = (dir: string): Files => new Map(filesOf(dir).map((f) => [relative(dir, f).split(sep).join('/'), readFileSync(f)]));
+
 export function checkDir(dir: string, version?: string): string[] {
-  const files: Files = new Map(filesOf(dir).map((f) => [relative(dir, f).split(sep).join('/'), readFileSync(f)]));
-  return checkFiles(files, version);
+  return checkFiles(readDir(dir), version);
 }
 
 /** DOS date and time of 1980-01-01 00:00 (see ZIP_TIME in scripts/package.ts). */
@@ -145,13 +161,20 @@ export function checkZip(zip: Uint8Array, version?: string): string[] {
 }
 
 /** Prints the findings; true when there are none. */
-export function report(label: string, problems: string[]): boolean {
+export function report(label: string, problems: string[], sizes: { file: string; gz: number }[] = []): boolean {
+  for (const { file, gz } of sizes) console.log(`${label}: ${file} ${gz} B gzip -9 (budget ${CONTENT_BUDGET_GZ} B, ${CONTENT_BUDGET_GZ - gz} B left)`);
   if (problems.length) {
     console.error(`${label} is not clean:\n  ${problems.join('\n  ')}`);
     return false;
   }
-  console.log(`${label}: no test hook, no loopback host, no fixed key, no source map, strict extension-page CSP, every named file present.`);
+  console.log(`${label}: no test hook, no loopback host, no fixed key, no source map, strict extension-page CSP, every named file present, content script within its size budget.`);
   return true;
+}
+
+/** The content scripts' sizes in a package or folder's files (empty without a manifest). */
+export function sizesOf(files: Files): { file: string; gz: number }[] {
+  const raw = files.get('manifest.json');
+  return raw ? contentScriptSizes(files, JSON.parse(text(raw)) as Record<string, unknown>) : [];
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -160,8 +183,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
   let ok = true;
   for (const t of targets) {
-    const problems = statSync(t).isDirectory() ? checkDir(t, version) : checkZip(readFileSync(t), version);
-    ok = report(t, problems) && ok;
+    const dir = statSync(t).isDirectory();
+    const problems = dir ? checkDir(t, version) : checkZip(readFileSync(t), version);
+    let files: Files = new Map();
+    try {
+      files = dir ? readDir(t) : new Map(Object.entries(unzipSync(readFileSync(t))));
+    } catch { /* a zip that does not open: checkZip said so */ }
+    ok = report(t, problems, sizesOf(files)) && ok;
   }
   if (!ok) process.exit(1);
 }

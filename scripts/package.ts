@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync, type Zippable } from 'fflate';
-import { checkZip, filesOf, report } from './check-build.ts';
+import { checkZip, filesOf, readDir, report, sizesOf } from './check-build.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const STORES = ['chrome', 'edge'] as const;
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
       rmSync(again, { recursive: true, force: true });
     }
   }
-  if (!report(`Store package ${v}`, problems)) process.exit(1);
+  if (!report(`Store package ${v}`, problems, sizesOf(readDir(dist)))) process.exit(1);
   for (const store of STORES) {
     const out = zipPath(store, v);
     mkdirSync(join(out, '..'), { recursive: true });

@@ -5,7 +5,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import { checkFiles, checkZip, cspProblems, htmlProblems } from '../scripts/check-build.ts';
+import { CONTENT_BUDGET_GZ, checkFiles, checkZip, cspProblems, htmlProblems, sizesOf } from '../scripts/check-build.ts';
 import { ZIP_TIME, zipDir } from '../scripts/package.ts';
 import { EXTENSION_PAGES_CSP } from '../manifest.config.ts';
 
@@ -63,6 +63,28 @@ describe('check-build', () => {
     const missing = good();
     missing.delete('src/content/main.iife.js');
     expect(checkFiles(missing)).toEqual(['manifest.json names src/content/main.iife.js, which is not in the package']);
+  });
+
+  it('the content script over its gzip -9 budget (15 360 B) fails the build, and the figure is given', () => {
+    expect(CONTENT_BUDGET_GZ).toBe(15_360);
+    // Random bytes do not compress: n bytes give a little more than n gzipped.
+    const random = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(Math.random() * 256));
+    const under = good();
+    under.set('src/content/main.iife.js', random(CONTENT_BUDGET_GZ - 100));
+    expect(checkFiles(under)).toEqual([]);
+    const [within] = sizesOf(under);
+    expect(within!.file).toBe('src/content/main.iife.js');
+    expect(within!.gz).toBeGreaterThan(CONTENT_BUDGET_GZ - 100);
+    expect(within!.gz).toBeLessThanOrEqual(CONTENT_BUDGET_GZ);
+    const over = good();
+    over.set('src/content/main.iife.js', random(CONTENT_BUDGET_GZ + 1));
+    const [big] = sizesOf(over);
+    expect(big!.gz).toBeGreaterThan(CONTENT_BUDGET_GZ);
+    expect(checkFiles(over)).toEqual([`src/content/main.iife.js: content script is ${big!.gz} B gzip -9, over its budget of 15360 B`]);
+    // Text that compresses well is measured compressed, not raw.
+    const text = good();
+    text.set('src/content/main.iife.js', enc('x'.repeat(200_000)));
+    expect(checkFiles(text)).toEqual([]);
   });
 
   it('zips: the same folder gives the same bytes; a zip with timestamps or out of order is refused', () => {

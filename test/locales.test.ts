@@ -49,6 +49,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   rpOutcome_: ['closed', 'closed_elsewhere', 'expired', 'close_failed'] satisfies Outcome[], // reports: t(`rpOutcome_${o}`)
   part_: CONTROL_PARTS, // picker: partName(k) for the parts that are not ticket fields
   help_: PART_KEYS, // picker: t(`help_${key}`), one help line per part
+  perm: ['Groups', 'Sessions', 'Reports'], // widget: permissionNames, t(`perm${Name}`)
 };
 
 /** Calls whose key is a variable: `file: argument text` → the keys it can be. */
@@ -59,8 +60,8 @@ const INDIRECT: Record<string, readonly string[]> = {
   // The badge's and the shortcuts' wrappers (issue 17), the same.
   'src/background/runtime/badge.ts: key': [],
   'src/background/runtime/commands.ts: key': [],
-  "src/platform/i18n.ts: ERROR_KEYS[e.code] ?? 'errInternal'": [...i18nMap('ERROR_KEYS').map((e) => e.key), 'errInternal'],
-  'src/platform/i18n.ts: PERMISSION_KEYS[p]': i18nMap('PERMISSION_KEYS').map((e) => e.key),
+  // errorMessage: the key derived from the error code (errorKey; test/i18n-keys.test.ts).
+  'src/platform/i18n.ts: errKey': i18nMap('ERROR_KEYS').map((e) => e.key),
   // EmailStatus: sent / filled / expired / pending
   'src/content/widget/Widget.tsx: key': ['emailSent', 'emailFilled', 'emailExpired', 'emailPending'],
   // Reports: one table per dimension, its heading and column (Breakdowns.tsx DIMS); date presets.

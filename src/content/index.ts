@@ -1,13 +1,11 @@
 // Content script entry: recognises ticket pages (also across SPA navigation), waits for the
 // integrations area without polling, keeps exactly one widget per ticket, and says once what did
 // not match when a ticket page never becomes readable.
-import { BOSSDESK_PROFILE, BUILTIN_PROFILES, SUPPORT_CENTRAL_PROFILE } from '../shared/profile/builtin';
 import { diagnose, firstMatch, numberIsId, readFieldAt, ticketIdFromUrl } from '../shared/profile/read';
-import { blocking, describeMiss, type PageReport } from '../shared/profile/report';
+import type { PageReport } from '../shared/profile/report';
 import type { SiteProfile } from '../shared/profile/types';
 import type { TabRequest } from '../shared/protocol';
 import { ticketKey } from '../shared/ticket';
-import { isCloudHost } from '../shared/sites';
 import { request } from './bridge';
 import { HOST_TAG } from './mount';
 import { TicketSession } from './ticket-session';
@@ -16,7 +14,8 @@ const LOG = '[TeamViewer for BOSS]';
 /** How long a ticket page may take, after load, before its mismatch is reported. */
 const SETTLE_MS = 3000;
 
-/** The site's own profile, else the built-ins; undefined until the worker has answered. */
+/** The site's own profile, else the built-ins (both from the worker: the built-in profiles are not
+ *  part of this script, whose size is budgeted); undefined until the worker has answered. */
 let profiles: SiteProfile[] | undefined;
 let customProfile = false;
 let session: TicketSession | undefined;
@@ -133,11 +132,14 @@ function report(profile: SiteProfile, extra: Partial<PageReport> = {}): PageRepo
 function reportMiss(page: Page): void {
   const href = location.href;
   if (reported.has(href)) return;
-  const r = report(page.profile);
-  if (!blocking(r.diagnosis)) return; // it became readable in the meantime
   reported.add(href);
-  console.warn(`${LOG} ticket ${page.id} not recognised: ${describeMiss(r)}`);
-  void request({ type: 'page/diagnosis', report: r });
+  // The worker records the report when the widget is kept away (blocking) and answers with the
+  // console line's text (describeMiss); null: the page became readable in the meantime, so it
+  // may be reported later.
+  void request({ type: 'page/diagnosis', report: report(page.profile) }).then((d) => {
+    if (d.ok && d.data) console.warn(`${LOG} ticket ${page.id} not recognised: ${d.data}`);
+    else if (d.ok) reported.delete(href);
+  });
 }
 
 function armSettleTimer(page: Page): void {
@@ -181,14 +183,10 @@ function sync(): void {
 }
 
 /** "Test on this page" (asked by the worker for the options page): the profile in use, or the
- *  options page's draft, against this page right now. */
-function testThisPage(draft: SiteProfile | undefined): PageReport {
-  const url = new URL(location.href);
-  let profile = draft ?? matchPage()?.profile;
-  if (!profile) {
-    const list = profiles ?? BUILTIN_PROFILES;
-    profile = customProfile ? list[0]! : isCloudHost(url.hostname) ? BOSSDESK_PROFILE : SUPPORT_CENTRAL_PROFILE;
-  }
+ *  options page's draft, against this page right now; on a page no profile recognises, the
+ *  worker's `fallback` (the site's own profile, else the built-in one of the site's kind). */
+function testThisPage(draft: SiteProfile | undefined, fallback: SiteProfile): PageReport {
+  const profile = draft ?? matchPage()?.profile ?? fallback;
   const r = report(profile, { widget: !!document.querySelector(HOST_TAG), ...(draft ? { draft: true } : {}) });
   if (draft) r.profile.custom = true;
   return r;
@@ -199,7 +197,7 @@ chrome.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
   // Only the extension itself (worker or its pages) sends to tabs; never another tab.
   if (sender.id !== chrome.runtime.id || sender.tab) return;
   if (m?.type === 'tab/toggle') sendResponse(!!session?.host.isConnected && session.toggle());
-  else if (m?.type === 'tab/diagnose') sendResponse(testThisPage(m.profile));
+  else if (m?.type === 'tab/diagnose') sendResponse(testThisPage(m.profile, m.fallback));
   else if (m?.type === 'tab/profile' && m.profile) {
     // Just taught on this page ("Teach on this page"): the widget appears without a reload.
     profiles = [m.profile];
@@ -235,8 +233,10 @@ void request({ type: 'profile/for-page' }).then((r) => {
   // A help desk the extension does not serve here (e.g. a BOSSDesk tenant outside the policy's
   // cloudTenants): nothing mounts and nothing more is asked.
   if (!r.ok && r.error.detail === 'sender not allowed') return;
-  const custom = r.ok ? r.data : null;
-  customProfile = !!custom;
-  profiles = custom ? [custom] : BUILTIN_PROFILES;
+  // No answer from the worker at all (the extension was reloaded under this page): no widget could
+  // work here anyway. (A worker that cannot read the site's profile answers with the built-ins.)
+  if (!r.ok) return;
+  customProfile = r.data.custom;
+  profiles = r.data.profiles;
   sync();
 });

@@ -152,9 +152,14 @@ export interface Requests {
   /** Content script: the name the help desk shows as signed in (pre-selects the technician). */
   'page/signed-in-user': { req: { name: string }; res: null };
   /** Content script, once at start: its origin's own profile, or null for the built-ins. */
-  'profile/for-page': { req: NoArgs; res: SiteProfile | null };
+  /** The profiles this page is read with: the site's own (custom) else the built-ins, sent by the
+   *  worker so that the built-in profiles stay out of the content script (its size is budgeted). */
+  'profile/for-page': { req: NoArgs; res: { profiles: SiteProfile[]; custom: boolean } };
   /** Content script: a ticket page that did not match (kept per origin for the options page). */
-  'page/diagnosis': { req: { report: PageReport }; res: null };
+  /** Recorded only when the widget is kept away (blocking); answered with the page's console line
+   *  about what did not match (describeMiss, worker side: it stays out of the content script, whose
+   *  size is budgeted); null when nothing was recorded. */
+  'page/diagnosis': { req: { report: PageReport }; res: string | null };
   // ---- Reports (issue 10): extension pages only, except reports/open ----
   /** Filter + aggregate the history; `limit`: how many cases of the list (newest first). */
   'reports/query': { req: { filter: ReportFilter; limit?: number }; res: ReportResult };
@@ -200,7 +205,7 @@ export type OptionsPortOut = { type: 'policy-changed' };
 
 /** Worker → content script through tabs.sendMessage ("Test on this page"; "Teach on this page"; the keyboard shortcut
  *  "start or stop the session for this ticket", answered true when a widget took it). */
-export type TabRequest = { type: 'tab/diagnose'; profile?: SiteProfile } | { type: 'tab/toggle' }
+export type TabRequest = { type: 'tab/diagnose'; profile?: SiteProfile; fallback: SiteProfile } | { type: 'tab/toggle' }
   /** A profile was just taught on this tab: use it now (the widget appears without a reload). */
   | { type: 'tab/profile'; profile: SiteProfile };
 

@@ -3,7 +3,8 @@
 // run time (chrome.scripting), since the manifest only knows BOSSDesk cloud.
 import browser from 'webextension-polyfill';
 import { AppError } from '../../shared/app-error';
-import { CLOUD_ORIGIN_RE, MAX_SITES, SITE_SCRIPT_PREFIX, TEST_ORIGINS, normalizeSiteOrigin, originOfUrl, originPattern } from '../../shared/sites';
+import { CLOUD_ORIGIN_RE, MAX_SITES, SITE_SCRIPT_PREFIX, TEST_ORIGINS, isCloudHost, normalizeSiteOrigin, originOfUrl, originPattern } from '../../shared/sites';
+import { BOSSDESK_PROFILE, BUILTIN_PROFILES, SUPPORT_CENTRAL_PROFILE } from '../../shared/profile/builtin';
 import type { SiteProfile } from '../../shared/profile/types';
 import { sanitizeReport, type PageReport, type PageTest, type SiteView, type SitesView } from '../../shared/profile/report';
 import type { TabRequest } from '../../shared/protocol';
@@ -71,6 +72,26 @@ export async function isHelpdeskOrigin(origin: string): Promise<boolean> {
 export async function profileFor(origin: string | undefined): Promise<SiteProfile | null> {
   if (!origin) return null;
   return (await activeSites()).find((s) => s.origin === origin)?.profile ?? null;
+}
+
+/** What a content script on `origin` reads its pages with: the site's own profile, else the
+ *  built-ins (which stay out of the content script: its size is budgeted). */
+export async function profilesForPage(origin: string | undefined): Promise<{ profiles: SiteProfile[]; custom: boolean }> {
+  // Unreadable settings: the built-ins, as the content script did itself when it had them.
+  const own = await profileFor(origin).catch(() => null);
+  return own ? { profiles: [own], custom: true } : { profiles: BUILTIN_PROFILES, custom: false };
+}
+
+/** "Test on this page" on a page no profile in use recognises: the site's own profile, else the
+ *  built-in one of its kind (BOSSDesk cloud or Support Central). */
+export async function fallbackProfile(origin: string | undefined): Promise<SiteProfile> {
+  const own = await profileFor(origin);
+  if (own) return own;
+  let host = '';
+  try {
+    host = origin ? new URL(origin).hostname : '';
+  } catch { /* no host: Support Central's profile, as for any non-cloud site */ }
+  return isCloudHost(host) ? BOSSDESK_PROFILE : SUPPORT_CENTRAL_PROFILE;
 }
 
 /** Patterns of the manifest's own content script: an origin they cover needs no registration
@@ -215,7 +236,7 @@ export async function testPage(req: { tabId?: number; origin?: string; profile?:
     tab = candidates.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
   }
   if (tab?.id === undefined) return { ok: false, reason: 'no_tab' };
-  const msg: TabRequest = { type: 'tab/diagnose', ...(profile ? { profile } : {}) };
+  const msg: TabRequest = { type: 'tab/diagnose', fallback: await fallbackProfile(originOfUrl(tab.url)), ...(profile ? { profile } : {}) };
   try {
     const report = (await browser.tabs.sendMessage(tab.id, msg, { frameId: 0 })) as PageReport | undefined;
     const origin = originOfUrl(tab.url) ?? originOfUrl(report?.url) ?? '';

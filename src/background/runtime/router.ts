@@ -11,7 +11,7 @@ import { chooseTechnician, rememberSignedInName, technicianView } from '../accou
 import { startCase, stopCase } from '../cases/cases';
 import { attemptReply, sendAgain, taskResult } from '../cases/page-tasks';
 import { getSettingsView, updateSettings } from '../config/settings';
-import { addSite, profileFor, removeSite, setSiteProfile, sitesView, testPage } from '../config/sites';
+import { addSite, profilesForPage, removeSite, setSiteProfile, sitesView, testPage } from '../config/sites';
 import { dropDiagnosis, recordDiagnosis } from '../config/diagnosis';
 import { endTeaching, isPickerTab, saveTaught, startTeaching } from '../config/teach';
 import { previewTicket, rememberPreviewTicket } from '../config/preview-ticket';
@@ -23,6 +23,7 @@ import { startSync, syncStatus } from '../reports/sync';
 import { exportPage, importCases } from '../reports/export';
 import { openReportsPage } from './open-tabs';
 import { panelConnect, panelOpenTicket, panelStop } from './panel';
+import { blocking, describeMiss, sanitizeReport } from '../../shared/profile/report';
 
 type Handler<K extends RequestType> = (msg: Message<K>, origin: string | undefined, tabId?: number) => Promise<Requests[K]['res']>;
 type Handlers = { [K in RequestType]: Handler<K> };
@@ -117,10 +118,14 @@ const handlers: Handlers = {
     return null;
   },
   // From content scripts: `origin` is the sender's, so a page learns and reports only about itself.
-  'profile/for-page': (_m, origin) => profileFor(origin),
+  'profile/for-page': (_m, origin) => profilesForPage(origin),
   'page/diagnosis': async (m, origin) => {
-    if (origin && m.report && typeof m.report === 'object') await recordDiagnosis(origin, m.report);
-    return null;
+    if (!origin || !m.report || typeof m.report !== 'object') return null;
+    // Only a page the widget stays away from (it may have become readable in the meantime).
+    const report = sanitizeReport(m.report, origin);
+    if (!blocking(report.diagnosis)) return null;
+    await recordDiagnosis(origin, report);
+    return describeMiss(report);
   },
   // ---- Reports (issue 10): history goes to extension pages only (CONTENT_REQUESTS has only
   // reports/open), and as ReportCase: no email body, links or requester email.

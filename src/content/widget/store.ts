@@ -1,5 +1,4 @@
 // Widget state: the worker's view of the ticket plus what only this tab knows.
-import { createStore } from 'zustand/vanilla';
 import type { TicketView, UiError } from '../../shared/protocol';
 
 export interface WidgetState {
@@ -23,5 +22,27 @@ export function withView(s: WidgetState, view: TicketView): Partial<WidgetState>
   return { view, ...(changed && s.localError ? { localError: undefined } : {}) };
 }
 
-export const createWidgetStore = () => createStore<WidgetState>(() => ({ busy: false, refusedClose: false, pageChanged: false, confirmStop: false }));
-export type WidgetStore = ReturnType<typeof createWidgetStore>;
+/** A zustand-like store (getState, setState with a partial or a function of the state, subscribe),
+ *  written out: zustand is more than this script needs, and its size is budgeted. */
+export interface WidgetStore {
+  getState(): WidgetState;
+  setState(partial: Partial<WidgetState> | ((s: WidgetState) => Partial<WidgetState>)): void;
+  /** Called with the new state after every change; returns the unsubscribe. */
+  subscribe(listener: (s: WidgetState) => void): () => void;
+}
+
+export function createWidgetStore(): WidgetStore {
+  let state: WidgetState = { busy: false, refusedClose: false, pageChanged: false, confirmStop: false };
+  const listeners = new Set<(s: WidgetState) => void>();
+  return {
+    getState: () => state,
+    setState(partial) {
+      state = { ...state, ...(typeof partial === 'function' ? partial(state) : partial) };
+      listeners.forEach((l) => l(state));
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
