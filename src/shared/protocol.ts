@@ -181,8 +181,9 @@ export interface Requests {
   'panel/open-ticket': { req: { caseId: string }; res: null };
   /** Opens the case's supporter link in a new tab (as the widget's "Connect"). */
   'panel/connect': { req: { caseId: string }; res: null };
-  /** Stops the case; its closing comment is written the next time its ticket is open in a tab. */
-  'panel/stop': { req: { caseId: string }; res: null };
+  /** Stops the case (a colleague's only with `confirmColleague`, sent from the panel's confirmation);
+   *  its closing comment is written the next time its ticket is open in a tab. */
+  'panel/stop': { req: { caseId: string; confirmColleague?: boolean }; res: null };
 }
 export type RequestType = keyof Requests;
 export type Message<K extends RequestType = RequestType> = { type: K } & Requests[K]['req'];

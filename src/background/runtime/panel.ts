@@ -115,10 +115,10 @@ export async function panelConnect(caseId: unknown): Promise<null> {
 
 /** Stops the case's ticket's open case (the same stop as the widget's); the closing comment waits
  *  in history for the next tab of the ticket, as for a case closed elsewhere. */
-export async function panelStop(caseId: unknown): Promise<null> {
+export async function panelStop(caseId: unknown, confirmColleague = false): Promise<null> {
   const rec = await caseById(caseId);
   if (!isActive(rec.state)) return null;
-  await stopCase(rec.ticketKey);
+  await stopCase(rec.ticketKey, { confirmColleague });
   const after = await getCase(rec.id);
   // The stop failed (the case stays open, or could not be closed with this token): say why.
   if (after?.state === 'close_failed') throw AppError.of('invalid_token');

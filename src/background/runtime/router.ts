@@ -142,7 +142,7 @@ const handlers: Handlers = {
   // ---- Side panel (issue 17): extension pages only (not in CONTENT_REQUESTS).
   'panel/open-ticket': (m) => panelOpenTicket(m.caseId),
   'panel/connect': (m) => panelConnect(m.caseId),
-  'panel/stop': (m) => panelStop(m.caseId),
+  'panel/stop': (m) => panelStop(m.caseId, m.confirmColleague === true),
 };
 
 export async function handleMessage(raw: unknown, sender: Runtime.MessageSender): Promise<Result<unknown>> {

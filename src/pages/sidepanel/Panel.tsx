@@ -51,7 +51,8 @@ export function Panel() {
   const actions: CaseActions = {
     openTicket: (c) => void act(request({ type: 'panel/open-ticket', caseId: c.id })),
     connect: (c) => void act(request({ type: 'panel/connect', caseId: c.id })),
-    stop: (c) => act(request({ type: 'panel/stop', caseId: c.id })),
+    // A colleague's case reaches stop only through its confirmation (CaseItem): say so to the worker.
+    stop: (c) => act(request({ type: 'panel/stop', caseId: c.id, confirmColleague: c.colleague === true })),
   };
   const reports = () => void request({ type: 'reports/open' });
   const settings = () => void chrome.runtime.openOptionsPage();
