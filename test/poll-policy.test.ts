@@ -1,0 +1,59 @@
+import { describe, it, expect } from 'vitest';
+import { FAST_MS, FRESH_MS, LOOK_REUSE_MS, SLOW_MS, lookOnTicket, nextPollDelay, pollMode, type PollInput } from '../src/shared/teamviewer/poll-policy';
+
+const NOW = Date.parse('2026-12-02T10:00:00Z');
+const base: PollInput = { now: NOW, own: [], ticketsOnScreen: 0, sharedGroup: false, pollSeconds: 30 };
+const fresh = { createdAt: NOW - 60_000, online: false };
+const old = { createdAt: NOW - FRESH_MS - 1, online: false };
+
+describe('nextPollDelay', () => {
+  it('a fresh case whose customer has not joined: every 8 s (p95 ≤ 10 s from the join)', () => {
+    expect(nextPollDelay({ ...base, own: [fresh] })).toBe(FAST_MS);
+    expect(FAST_MS).toBeLessThanOrEqual(10_000 * 0.95);
+    // One fresh case among older ones is enough.
+    expect(nextPollDelay({ ...base, own: [old, fresh] })).toBe(FAST_MS);
+  });
+
+  it('no longer fast once the customer joined, or the case is 15 minutes old: the case period', () => {
+    expect(nextPollDelay({ ...base, own: [{ ...fresh, online: true }] })).toBe(30_000);
+    expect(nextPollDelay({ ...base, own: [{ ...fresh, notified: true }] })).toBe(30_000); // joined, then left
+    expect(nextPollDelay({ ...base, own: [old] })).toBe(30_000);
+    expect(pollMode({ ...base, own: [{ createdAt: NOW - FRESH_MS + 1, online: false }] })).toBe('fast');
+    expect(nextPollDelay({ ...base, own: [old], pollSeconds: 60 })).toBe(60_000);
+  });
+
+  it('no own case, a ticket on screen, a shared group: slowly', () => {
+    expect(nextPollDelay({ ...base, ticketsOnScreen: 2, sharedGroup: true })).toBe(SLOW_MS);
+    expect(SLOW_MS).toBeGreaterThanOrEqual(10 * 30_000); // at most a tenth of today's rate
+  });
+
+  it('nothing to watch, or a personal token without a shared group: no call at all', () => {
+    expect(nextPollDelay(base)).toBeUndefined();
+    expect(nextPollDelay({ ...base, ticketsOnScreen: 3, sharedGroup: false })).toBeUndefined();
+    expect(nextPollDelay({ ...base, sharedGroup: true })).toBeUndefined();
+  });
+
+  it('own cases poll the same whatever the group', () => {
+    expect(nextPollDelay({ ...base, own: [old], sharedGroup: true, ticketsOnScreen: 1 })).toBe(30_000);
+    expect(nextPollDelay({ ...base, own: [fresh], sharedGroup: true, ticketsOnScreen: 1 })).toBe(FAST_MS);
+  });
+
+  it('after a 429 every mode is stretched by the backoff', () => {
+    expect(nextPollDelay({ ...base, own: [fresh], slowdown: 3 })).toBe(3 * FAST_MS);
+    expect(nextPollDelay({ ...base, own: [old], slowdown: 2 })).toBe(60_000);
+    expect(nextPollDelay({ ...base, ticketsOnScreen: 1, sharedGroup: true, slowdown: 2 })).toBe(2 * SLOW_MS);
+    expect(nextPollDelay({ ...base, own: [old], slowdown: 0 })).toBe(30_000);
+  });
+});
+
+describe('lookOnTicket', () => {
+  it('one look when a ticket comes on screen in a shared group', () => {
+    expect(lookOnTicket({ now: NOW, ownOpen: 0, sharedGroup: true, lastListAt: undefined })).toBe(true);
+    expect(lookOnTicket({ now: NOW, ownOpen: 0, sharedGroup: true, lastListAt: NOW - LOOK_REUSE_MS })).toBe(true);
+  });
+  it('no look: a fresh list is reused, an own case already polls, or no shared group', () => {
+    expect(lookOnTicket({ now: NOW, ownOpen: 0, sharedGroup: true, lastListAt: NOW - 5_000 })).toBe(false);
+    expect(lookOnTicket({ now: NOW, ownOpen: 1, sharedGroup: true, lastListAt: undefined })).toBe(false);
+    expect(lookOnTicket({ now: NOW, ownOpen: 0, sharedGroup: false, lastListAt: undefined })).toBe(false);
+  });
+});
