@@ -47,13 +47,16 @@ describe('nextPollDelay', () => {
 });
 
 describe('lookOnTicket', () => {
+  const look = { now: NOW, ownOpen: 0, sharedGroup: true, lastListAt: undefined, ticketLookedAt: undefined };
   it('one look when a ticket comes on screen in a shared group', () => {
-    expect(lookOnTicket({ now: NOW, ownOpen: 0, sharedGroup: true, lastListAt: undefined })).toBe(true);
-    expect(lookOnTicket({ now: NOW, ownOpen: 0, sharedGroup: true, lastListAt: NOW - LOOK_REUSE_MS })).toBe(true);
+    expect(lookOnTicket(look)).toBe(true);
+    expect(lookOnTicket({ ...look, lastListAt: NOW - LOOK_REUSE_MS })).toBe(true);
+    expect(lookOnTicket({ ...look, ticketLookedAt: NOW - SLOW_MS })).toBe(true);
   });
-  it('no look: a fresh list is reused, an own case already polls, or no shared group', () => {
-    expect(lookOnTicket({ now: NOW, ownOpen: 0, sharedGroup: true, lastListAt: NOW - 5_000 })).toBe(false);
-    expect(lookOnTicket({ now: NOW, ownOpen: 1, sharedGroup: true, lastListAt: undefined })).toBe(false);
-    expect(lookOnTicket({ now: NOW, ownOpen: 0, sharedGroup: false, lastListAt: undefined })).toBe(false);
+  it('no look: a fresh list is reused, the same ticket again, an own case already polls, or no shared group', () => {
+    expect(lookOnTicket({ ...look, lastListAt: NOW - 5_000 })).toBe(false);
+    expect(lookOnTicket({ ...look, ticketLookedAt: NOW - 60_000 })).toBe(false); // a widget reconnecting
+    expect(lookOnTicket({ ...look, ownOpen: 1 })).toBe(false);
+    expect(lookOnTicket({ ...look, sharedGroup: false })).toBe(false);
   });
 });

@@ -64,8 +64,11 @@ export function nextPollDelay(i: PollInput): number | undefined {
 }
 
 /** A ticket came on screen: look at the group's open list now? Only with a shared group, when no
- *  case of this browser already polls it, and the last list is older than LOOK_REUSE_MS. */
-export function lookOnTicket(i: { now: number; ownOpen: number; sharedGroup: boolean; lastListAt: number | undefined }): boolean {
+ *  case of this browser already polls it, the last list is older than LOOK_REUSE_MS, and this
+ *  ticket had no look in the last SLOW_MS (the widget reconnecting to a restarted worker is not a
+ *  ticket coming on screen). */
+export function lookOnTicket(i: { now: number; ownOpen: number; sharedGroup: boolean; lastListAt: number | undefined; ticketLookedAt: number | undefined }): boolean {
   if (!i.sharedGroup || i.ownOpen > 0) return false;
+  if (i.ticketLookedAt !== undefined && i.now - i.ticketLookedAt < SLOW_MS) return false;
   return i.lastListAt === undefined || i.now - i.lastListAt >= LOOK_REUSE_MS;
 }
