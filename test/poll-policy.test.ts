@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { FAST_MS, FRESH_MS, LOOK_REUSE_MS, SLOW_MS, lookOnTicket, nextPollDelay, pollMode, type PollInput } from '../src/shared/teamviewer/poll-policy';
+import { FAST_MS, FRESH_MS, LOOK_REUSE_MS, SLOW_MS, lookOnTicket, nextPollDelay, pollMode, tickSends, type PollInput } from '../src/shared/teamviewer/poll-policy';
 
 const NOW = Date.parse('2026-12-02T10:00:00Z');
 const base: PollInput = { now: NOW, own: [], ticketsOnScreen: 0, sharedGroup: false, pollSeconds: 30 };
@@ -7,7 +7,7 @@ const fresh = { createdAt: NOW - 60_000, online: false };
 const old = { createdAt: NOW - FRESH_MS - 1, online: false };
 
 describe('nextPollDelay', () => {
-  it('a fresh case whose customer has not joined: every 8 s (p95 ≤ 10 s from the join)', () => {
+  it('a fresh case whose customer has not joined: every 9 s (p95 ≤ 10 s from the join)', () => {
     expect(nextPollDelay({ ...base, own: [fresh] })).toBe(FAST_MS);
     expect(FAST_MS).toBeLessThanOrEqual(10_000 * 0.95);
     // One fresh case among older ones is enough.
@@ -58,5 +58,24 @@ describe('lookOnTicket', () => {
     expect(lookOnTicket({ ...look, ticketLookedAt: NOW - 60_000 })).toBe(false); // a widget reconnecting
     expect(lookOnTicket({ ...look, ownOpen: 1 })).toBe(false);
     expect(lookOnTicket({ ...look, sharedGroup: false })).toBe(false);
+  });
+});
+
+describe('tickSends', () => {
+  const slow = { ...base, ticketsOnScreen: 1, sharedGroup: true };
+  it('an alarm tick right after a list read sends nothing', () => {
+    expect(tickSends({ ...slow, source: 'alarm', lastListAt: NOW - 60_000 })).toBe(false); // a ticket's look a minute ago
+    expect(tickSends({ ...base, own: [fresh], source: 'alarm', lastListAt: NOW - FAST_MS + 1 })).toBe(false); // the fast timer is alive
+    expect(tickSends({ ...base, own: [fresh], source: 'alarm', lastListAt: NOW - FAST_MS - 1 })).toBe(true); // it is not: the alarm takes over
+  });
+  it('an alarm tick after a quiet spell, a timer tick and a direct ask send', () => {
+    expect(tickSends({ ...slow, source: 'alarm', lastListAt: NOW - SLOW_MS / 2 })).toBe(true);
+    expect(tickSends({ ...slow, source: 'alarm', lastListAt: undefined })).toBe(true);
+    expect(tickSends({ ...base, own: [old], source: 'alarm', lastListAt: NOW - 29_000 })).toBe(true); // the next 30 s tick
+    expect(tickSends({ ...base, own: [fresh], source: 'timer', lastListAt: NOW - 1_000 })).toBe(true);
+    expect(tickSends({ ...base, source: 'now', lastListAt: NOW })).toBe(true);
+  });
+  it('an alarm with nothing to watch sends nothing', () => {
+    expect(tickSends({ ...base, ticketsOnScreen: 1, source: 'alarm', lastListAt: undefined })).toBe(false);
   });
 });

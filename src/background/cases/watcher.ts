@@ -9,7 +9,7 @@ import { readMetadata } from '../../shared/reports/merge';
 import type { TeamViewerClient } from '../../shared/teamviewer/client';
 import { TvError } from '../../shared/teamviewer/errors';
 import { PollBackoff } from '../../shared/teamviewer/poll-backoff';
-import { SLOW_MS, lookOnTicket, nextPollDelay, pollMode, type PollInput } from '../../shared/teamviewer/poll-policy';
+import { SLOW_MS, lookOnTicket, nextPollDelay, pollMode, tickSends, type PollInput, type TickSource } from '../../shared/teamviewer/poll-policy';
 import type { TvSession } from '../../shared/teamviewer/types';
 import { connectedClient, readCredentials, teamviewerBusy } from '../account/credentials';
 import { cachedGroupId, findGroup } from '../account/group';
@@ -81,6 +81,8 @@ async function pollInput(open: CaseRecord[]): Promise<PollInput> {
 }
 
 let fastTimer: ReturnType<typeof setTimeout> | undefined;
+/** When a tick of this worker last sent its list call (an alarm tick that sent nothing leaves it). */
+let lastSentAt: number | undefined;
 
 /** (Re)creates the alarms (and the fast timer) from stored state. Called at every worker start, after
  *  every tick, and by listening: after every case change and settings change (see armOnChanges). */
@@ -101,7 +103,9 @@ export async function armWatcher(): Promise<void> {
       // ticks over the period instead of letting them fire together.
       await browser.alarms.create(WATCH_ALARM, { periodInMinutes, delayInMinutes: periodInMinutes * (0.5 + Math.random()) });
     }
-    if (mode === 'fast') fastTimer = setTimeout(() => void tick(true), nextPollDelay(input));
+    // The timer counts from the last call sent, so that an alarm tick that sent nothing does not
+    // push it back.
+    if (mode === 'fast') fastTimer = setTimeout(() => void tick('timer').catch((e) => console.warn('watcher tick failed', e)), Math.max(0, (lastSentAt ?? input.now) + nextPollDelay(input)! - input.now));
   }
   if (!open.length) {
     await browser.alarms.clear(EXPIRY_ALARM);
@@ -153,20 +157,27 @@ let ticking: Promise<void> | undefined;
 const backoff = new PollBackoff();
 
 /** One tick, then the alarms and timer re-armed. Concurrent calls (two alarms at once, the timer)
- *  share the same run. `fromTimer`: the fast timer, whose delay already has the backoff in it. */
-export function tick(fromTimer = false): Promise<void> {
-  ticking ??= runTick(fromTimer)
+ *  share the same run. `source`: what woke it (the policy's tickSends: an alarm right after a list
+ *  read sends nothing; the fast timer's delay already has the backoff in it). */
+export function tick(source: TickSource = 'now'): Promise<void> {
+  ticking ??= runTick(source)
     .finally(() => armWatcher().catch((e) => console.error('watcher not armed', e)))
     .finally(() => (ticking = undefined));
   return ticking;
 }
 
-async function runTick(fromTimer: boolean): Promise<void> {
+async function runTick(source: TickSource): Promise<void> {
   const open = (await activeCases()).filter((c) => c.state === 'open' && c.code);
   if (!open.length && !ticketsOnScreen) return; // nothing to watch: armWatcher clears the alarms
   // A 429 is being waited out, or was lately: this tick would only make it worse for everyone on
   // the token (see PollBackoff).
-  if (teamviewerBusy() || (!fromTimer && backoff.skip())) return;
+  if (teamviewerBusy() || (source === 'alarm' && backoff.skip())) return;
+  if (source === 'alarm') {
+    const looks = await readLooks(Date.now());
+    const last = Math.max(lastListAt() ?? 0, looks.listAt) || undefined;
+    if (!tickSends({ ...(await pollInput(open)), source, lastListAt: last })) return;
+  }
+  lastSentAt = Date.now();
   let client, account;
   try {
     ({ client, account } = await connectedClient());

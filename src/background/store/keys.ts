@@ -33,8 +33,7 @@ export const SESSION_KEYS = {
   signedInName: 'signedInName',
   /** runtime/badge.ts: the cases whose connected customer the technician has seen (opened the ticket). */
   badgeSeen: 'badgeSeen',
-  /** cases/watcher.ts: when the group's open list was last read, and when each ticket last had its
-   *  look (a worker restart, and the widgets' reconnection with it, is not a ticket coming on screen). */
+  /** cases/watcher.ts: when the group's open list was last read, and each ticket's last look. */
   groupLooks: 'groupLooks',
   /** config/teach.ts: the tabs the picker was injected into, with their origin. */
   pickerTabs: 'pickerTabs',

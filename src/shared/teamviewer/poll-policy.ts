@@ -1,5 +1,5 @@
 // When a browser asks TeamViewer for its open sessions next: calls follow the work (issue 18).
-// - a case of this browser younger than FRESH_MS whose customer has not joined: every FAST_MS
+// - a case of this browser younger than FRESH_MS whose customer has not joined: every FAST_MS (9 s)
 //   (a worker timer: the customer is expected any second, and every poll is an extension API
 //   call that keeps the worker alive, so the timer holds while the browser is open);
 // - other open cases of this browser: every `pollSeconds` (the 30 s alarm, as before);
@@ -10,8 +10,8 @@
 // simulation (bench/team-scale.ts) runs this very function.
 
 export const FRESH_MS = 15 * 60_000;
-export const FAST_MS = 8_000;
-export const SLOW_MS = 10 * 60_000;
+export const FAST_MS = 9_000;
+export const SLOW_MS = 15 * 60_000;
 export const LOOK_REUSE_MS = 60_000;
 
 export interface OwnCase {
@@ -61,6 +61,21 @@ export function nextPollDelay(i: PollInput): number | undefined {
     case 'none':
       return undefined;
   }
+}
+
+/** What wakes a tick: an alarm, the fast timer, or a direct ask (a test, a ticket's look). */
+export type TickSource = 'alarm' | 'timer' | 'now';
+
+/** Does this tick call TeamViewer? An alarm tick right after a list read (a ticket's look) would
+ *  only read the same list again: it sends nothing when the last list is younger than half the
+ *  mode's delay; under the fast timer, younger than the timer's delay (the alarm is only there
+ *  for a worker Chrome stopped). Timer ticks and direct asks always send. */
+export function tickSends(i: PollInput & { source: TickSource; lastListAt: number | undefined }): boolean {
+  if (i.source !== 'alarm') return true;
+  const delay = nextPollDelay(i);
+  if (delay === undefined) return false;
+  const fresh = pollMode(i) === 'fast' ? delay : delay / 2;
+  return i.lastListAt === undefined || i.now - i.lastListAt >= fresh;
 }
 
 /** A ticket came on screen: look at the group's open list now? Only with a shared group, when no
