@@ -1,7 +1,7 @@
 // The watcher: one list call per tick covers every open case (online flips, closed elsewhere,
 // expiry). How often is the polling policy's (shared/teamviewer/poll-policy.ts): calls follow the
 // work. Periods of 30 s and more are chrome.alarms (they survive the worker being stopped); the
-// 8 s of a fresh case waiting for its customer is a worker timer, with the alarm kept beside it in
+// 9 s of a fresh case waiting for its customer is a worker timer, with the alarm kept beside it in
 // case Chrome stops the worker anyway (each tick calls extension APIs, which keeps it alive).
 import browser from 'webextension-polyfill';
 import { parseCaseMetadata, type CaseRecord } from '../../shared/case';
