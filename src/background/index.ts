@@ -37,7 +37,8 @@ browser.runtime.onConnect.addListener((port) => {
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === WATCH_ALARM || alarm.name === EXPIRY_ALARM) void tick();
+  if (alarm.name === WATCH_ALARM) void tick('alarm');
+  else if (alarm.name === EXPIRY_ALARM) void tick();
   else if (alarm.name === RECONCILE_ALARM) void reconcile();
 });
 

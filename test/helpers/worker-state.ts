@@ -74,8 +74,8 @@ export async function loadWorker(apiBase: string, token: string, opts: { connect
       await cases.stopCase(key, opts);
       return settled(key);
     },
-    tick: async () => {
-      await watcher.tick();
+    tick: async (source?: Parameters<typeof watcher.tick>[0]) => {
+      await watcher.tick(source);
       await events.idle();
     },
     idle: events.idle,

@@ -43,6 +43,9 @@ export function noteOpenList(groupid: string | undefined, sessions: TvSession[])
   latest = { groupid, at: Date.now(), sessions };
 }
 
+/** When this worker last had the open list (undefined: not in this worker's life). */
+export const lastListAt = (): number | undefined => latest?.at;
+
 /** The group's open sessions: the watcher's list when it is fresh and covers the group, else one call. */
 export async function openSessionsOf(client: TeamViewerClient, groupid: string): Promise<TvSession[]> {
   const l = latest;

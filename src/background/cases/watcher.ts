@@ -1,19 +1,24 @@
 // The watcher: one list call per tick covers every open case (online flips, closed elsewhere,
-// expiry). Driven by chrome.alarms so that it survives the worker being stopped.
+// expiry). How often is the polling policy's (shared/teamviewer/poll-policy.ts): calls follow the
+// work. Periods of 30 s and more are chrome.alarms (they survive the worker being stopped); the
+// 9 s of a fresh case waiting for its customer is a worker timer, with the alarm kept beside it in
+// case Chrome stops the worker anyway (each tick calls extension APIs, which keeps it alive).
 import browser from 'webextension-polyfill';
 import { parseCaseMetadata, type CaseRecord } from '../../shared/case';
 import { readMetadata } from '../../shared/reports/merge';
 import type { TeamViewerClient } from '../../shared/teamviewer/client';
 import { TvError } from '../../shared/teamviewer/errors';
 import { PollBackoff } from '../../shared/teamviewer/poll-backoff';
+import { SLOW_MS, lookOnTicket, nextPollDelay, pollMode, tickSends, type PollInput, type TickSource } from '../../shared/teamviewer/poll-policy';
 import type { TvSession } from '../../shared/teamviewer/types';
-import { connectedClient, teamviewerBusy } from '../account/credentials';
-import { findGroup } from '../account/group';
+import { connectedClient, readCredentials, teamviewerBusy } from '../account/credentials';
+import { cachedGroupId, findGroup } from '../account/group';
 import { currentTechnician } from '../account/technician';
 import { getSettings } from '../config/settings';
 import { emit, on } from '../events';
 import { activeCases, getCase } from '../store/history';
-import { adoptedCase, nameOf, noteOpenList } from './adopt';
+import { SESSION_KEYS } from '../store/keys';
+import { adoptedCase, lastListAt, nameOf, noteOpenList } from './adopt';
 import { finishClosed } from './cases';
 import { saveCase } from './record';
 import { withTicketLock } from './ticket-lock';
@@ -22,8 +27,8 @@ export const WATCH_ALARM = 'watch';
 export const EXPIRY_ALARM = 'expiry';
 
 /** Help-desk tickets on screen in this browser (told by the port layer). With a shared BOSS group,
- *  colleagues' cases on them are seen only by polling, so the watcher also runs while one is open;
- *  otherwise a browser with no open case sends TeamViewer nothing. */
+ *  colleagues' cases on them are seen only by polling: one look when a ticket comes on screen, then
+ *  slowly (the policy); otherwise a browser with no open case of its own sends TeamViewer nothing. */
 let ticketsOnScreen = 0;
 export function noteTicketsOnScreen(count: number): void {
   const changed = (count > 0) !== (ticketsOnScreen > 0);
@@ -31,20 +36,80 @@ export function noteTicketsOnScreen(count: number): void {
   if (changed) void armWatcher().catch((e) => console.error('watcher not armed', e));
 }
 
-/** (Re)creates the alarms from stored state. Called at every worker start, and by listening: after
- *  every case change and settings change (see armOnChanges). */
+/** The token's BOSS group is seen by other browsers: an organisation token (one token for the whole
+ *  team), or a personal token whose group this browser knows (it may be shared with colleagues, or
+ *  used by the same technician elsewhere). A personal token without a known group: no call. */
+async function sharedGroup(): Promise<boolean> {
+  if ((await readCredentials().catch(() => undefined))?.source === 'organisation') return true;
+  return !!(await cachedGroupId());
+}
+
+/** A ticket came on screen (a widget asked to watch it): one look at the group's open list, when the
+ *  policy says so (shared group, no own case already polling it, no list of the last minute). */
+export async function ticketCameOnScreen(ticketKey: string): Promise<void> {
+  const own = (await activeCases()).filter((c) => c.state === 'open' && !c.colleague);
+  const now = Date.now();
+  const looks = await readLooks(now);
+  if (!lookOnTicket({ now, ownOpen: own.length, sharedGroup: await sharedGroup(), lastListAt: Math.max(lastListAt() ?? 0, looks.listAt) || undefined, ticketLookedAt: looks.tickets[ticketKey] })) return;
+  await browser.storage.session.set({ [SESSION_KEYS.groupLooks]: { ...looks, tickets: { ...looks.tickets, [ticketKey]: now } } satisfies Looks });
+  await tick();
+}
+
+/** Kept in storage.session: the worker is stopped and restarted while tickets stay on screen. */
+interface Looks { listAt: number; tickets: Record<string, number> }
+async function readLooks(now: number): Promise<Looks> {
+  const got = (await browser.storage.session.get(SESSION_KEYS.groupLooks))[SESSION_KEYS.groupLooks] as Partial<Looks> | undefined;
+  const tickets = Object.fromEntries(Object.entries(got?.tickets ?? {}).filter(([, at]) => typeof at === 'number' && now - at < SLOW_MS));
+  return { listAt: typeof got?.listAt === 'number' ? got.listAt : 0, tickets };
+}
+async function noteListRead(now: number): Promise<void> {
+  const looks = await readLooks(now);
+  await browser.storage.session.set({ [SESSION_KEYS.groupLooks]: { ...looks, listAt: now } satisfies Looks });
+}
+
+/** The policy's input from stored state. */
+async function pollInput(open: CaseRecord[]): Promise<PollInput> {
+  return {
+    now: Date.now(),
+    // Age on this browser's clock: requestedAt is when the technician asked for the case.
+    own: open.filter((c) => !c.colleague).map((c) => ({ createdAt: Date.parse(c.requestedAt) || 0, online: !!c.online, notified: !!c.onlineNotified })),
+    ticketsOnScreen,
+    sharedGroup: await sharedGroup(),
+    pollSeconds: (await getSettings()).pollSeconds,
+    slowdown: backoff.slowdown,
+  };
+}
+
+let fastTimer: ReturnType<typeof setTimeout> | undefined;
+/** When a tick of this worker last sent its list call (an alarm tick that sent nothing leaves it). */
+let lastSentAt: number | undefined;
+
+/** (Re)creates the alarms (and the fast timer) from stored state. Called at every worker start, after
+ *  every tick, and by listening: after every case change and settings change (see armOnChanges). */
 export async function armWatcher(): Promise<void> {
   const open = (await activeCases()).filter((c) => c.state === 'open');
-  if (!open.length && !ticketsOnScreen) {
-    await Promise.all([browser.alarms.clear(WATCH_ALARM), browser.alarms.clear(EXPIRY_ALARM)]);
-    return;
+  const input = await pollInput(open);
+  const mode = pollMode(input);
+  clearTimeout(fastTimer);
+  fastTimer = undefined;
+  if (mode === 'none') await browser.alarms.clear(WATCH_ALARM);
+  else {
+    // The alarm: the case period, also under the fast timer (if Chrome stops the worker, the alarm
+    // wakes it and the tick starts the timer again); slow without own cases.
+    const periodInMinutes = (mode === 'slow' ? nextPollDelay(input)! / backoff.slowdown : input.pollSeconds * 1000) / 60_000;
+    const existing = await browser.alarms.get(WATCH_ALARM);
+    if (!existing || existing.periodInMinutes !== periodInMinutes) {
+      // Browsers that share one token draw on one rate limit: a random first delay spreads their
+      // ticks over the period instead of letting them fire together.
+      await browser.alarms.create(WATCH_ALARM, { periodInMinutes, delayInMinutes: periodInMinutes * (0.5 + Math.random()) });
+    }
+    // The timer counts from the last call sent, so that an alarm tick that sent nothing does not
+    // push it back.
+    if (mode === 'fast') fastTimer = setTimeout(() => void tick('timer').catch((e) => console.warn('watcher tick failed', e)), Math.max(0, (lastSentAt ?? input.now) + nextPollDelay(input)! - input.now));
   }
-  const periodInMinutes = (await getSettings()).pollSeconds / 60;
-  const existing = await browser.alarms.get(WATCH_ALARM);
-  if (!existing || existing.periodInMinutes !== periodInMinutes) {
-    // Browsers that share one token draw on one rate limit: a random first delay spreads their
-    // ticks over the period instead of letting them fire together.
-    await browser.alarms.create(WATCH_ALARM, { periodInMinutes, delayInMinutes: periodInMinutes * (0.5 + Math.random()) });
+  if (!open.length) {
+    await browser.alarms.clear(EXPIRY_ALARM);
+    return;
   }
   const earliest = Math.min(...open.map((c) => Date.parse(c.validUntil ?? '') || Infinity));
   if (Number.isFinite(earliest)) await browser.alarms.create(EXPIRY_ALARM, { when: Math.max(Date.now() + 1000, earliest) });
@@ -91,18 +156,28 @@ export function armOnChanges(): void {
 let ticking: Promise<void> | undefined;
 const backoff = new PollBackoff();
 
-/** One tick. Concurrent calls (two alarms at once) share the same run. */
-export function tick(): Promise<void> {
-  ticking ??= runTick().finally(() => (ticking = undefined));
+/** One tick, then the alarms and timer re-armed. Concurrent calls (two alarms at once, the timer)
+ *  share the same run. `source`: what woke it (the policy's tickSends: an alarm right after a list
+ *  read sends nothing; the fast timer's delay already has the backoff in it). */
+export function tick(source: TickSource = 'now'): Promise<void> {
+  ticking ??= runTick(source)
+    .finally(() => armWatcher().catch((e) => console.error('watcher not armed', e)))
+    .finally(() => (ticking = undefined));
   return ticking;
 }
 
-async function runTick(): Promise<void> {
+async function runTick(source: TickSource): Promise<void> {
   const open = (await activeCases()).filter((c) => c.state === 'open' && c.code);
-  if (!open.length && !ticketsOnScreen) return armWatcher(); // nothing to watch: the alarms go
+  if (!open.length && !ticketsOnScreen) return; // nothing to watch: armWatcher clears the alarms
   // A 429 is being waited out, or was lately: this tick would only make it worse for everyone on
   // the token (see PollBackoff).
-  if (teamviewerBusy() || backoff.skip()) return;
+  if (teamviewerBusy() || (source === 'alarm' && backoff.skip())) return;
+  if (source === 'alarm') {
+    const looks = await readLooks(Date.now());
+    const last = Math.max(lastListAt() ?? 0, looks.listAt) || undefined;
+    if (!tickSends({ ...(await pollInput(open)), source, lastListAt: last })) return;
+  }
+  lastSentAt = Date.now();
   let client, account;
   try {
     ({ client, account } = await connectedClient());
@@ -122,6 +197,7 @@ async function runTick(): Promise<void> {
   });
   if (!listed) return; // network down, API failing or busy: try again next tick, lose nothing
   backoff.succeeded();
+  await noteListRead(Date.now());
   noteOpenList(groups.size === 1 ? [...groups][0] : undefined, listed);
   const byCode = new Map(listed.map((s) => [s.code, s]));
   for (const rec of open) {
@@ -145,7 +221,7 @@ async function runTick(): Promise<void> {
     });
   }
   await settleOthers(client, listed, new Set(open.map((c) => c.code!)));
-  await armWatcher(); // a tick that changed nothing still re-arms the one-shot expiry alarm
+  // tick() re-arms afterwards: a tick that changed nothing still re-arms the one-shot expiry alarm.
 }
 
 /** GET /sessions/{code} for a case missing from the list: closed (or gone: 404), still open, or

@@ -7,7 +7,7 @@ import type { CaseRecord } from '../../shared/case';
 import { originOfKey } from '../../shared/ticket';
 import type { PortIn, PortOut } from '../../shared/protocol';
 import { claimTasks } from '../cases/page-tasks';
-import { noteTicketsOnScreen } from '../cases/watcher';
+import { noteTicketsOnScreen, ticketCameOnScreen } from '../cases/watcher';
 import { on } from '../events';
 import { casesOfTicket } from '../store/history';
 import { helpdeskSenderOrigin } from './sender';
@@ -52,6 +52,7 @@ export function acceptPort(port: Runtime.Port): void {
     }
     watchers.set(port, msg.ticketKey);
     noteTicketsOnScreen(watchers.size);
+    void ticketCameOnScreen(msg.ticketKey).catch((e) => console.warn('no look at the group', e));
     send(port, { type: 'view', view: await ticketView(msg.ticketKey) });
     for (const rec of await casesOfTicket(msg.ticketKey)) offerTasks(rec, port);
   });

@@ -33,6 +33,8 @@ export const SESSION_KEYS = {
   signedInName: 'signedInName',
   /** runtime/badge.ts: the cases whose connected customer the technician has seen (opened the ticket). */
   badgeSeen: 'badgeSeen',
+  /** cases/watcher.ts: when the group's open list was last read, and each ticket's last look. */
+  groupLooks: 'groupLooks',
   /** config/teach.ts: the tabs the picker was injected into, with their origin. */
   pickerTabs: 'pickerTabs',
 } as const;
