@@ -75,6 +75,27 @@ describe('history schema upgrades', () => {
     expect(await history.getCase('case-2')).toMatchObject({ closedAt: expired.validUntil });
   });
 
+  it('a version-1 database, brought up through 3 → 4, gets the reports\' daily roll-ups built from its records: the page\'s figures come from them, equal to a full scan', async () => {
+    await writeHistoryV1([
+      ...Array.from({ length: 30 }, (_, i) => record(i)),
+      record(92, { state: 'expired', closedAt: undefined }),
+      record(93, { state: 'close_failed' }),
+      record(94, { state: 'open', closedAt: undefined }),
+    ]);
+    const history = await import('../src/background/store/history');
+    const query = await import('../src/background/reports/query');
+    const db = await history.db();
+    expect([...db.objectStoreNames].sort()).toEqual(['cases', 'rollups']);
+    const { rows, zone } = await history.readRollups(undefined, undefined);
+    expect(zone).toBe((await import('../src/background/store/rollups')).localZoneName());
+    expect(rows.reduce((n, r) => n + r.n, 0)).toBe(32); // every ended case, the open one not yet
+    for (const filter of [{}, { from: '2026-11-02', to: '2026-11-05' }, { technicians: ['Marta Gómez'] }]) {
+      const fast = await query.runReportDetailed({ ...filter, tz: zone });
+      expect(fast.scan).toBe('rollup');
+      expect(fast.result).toEqual((await query.scanReport({ ...filter, tz: zone })).result);
+    }
+  });
+
   it('a fresh profile gets the same schema as an upgraded one', async () => {
     const history = await import('../src/background/store/history');
     const db = await history.db();

@@ -17,7 +17,8 @@ import { handleMessage } from './runtime/router';
 import { installTestHook } from './runtime/test-hook';
 import { REPORTS_PORT } from '../shared/reports/types';
 import { SYNC_ALARM, armSyncAlarm, onSyncAlarm, resumeSync, runSync, syncStatus } from './reports/sync';
-import { runReportDetailed } from './reports/query';
+import { runReportDetailed, scanReport } from './reports/query';
+import { rebuildRollups } from './store/history';
 import { acceptReportsPort } from './runtime/reports-port';
 import { openReportsPage } from './runtime/open-tabs';
 import { acceptPanelPort } from './runtime/panel';
@@ -80,4 +81,4 @@ browser.runtime.onConnect.addListener((port) => {
 chrome.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
 void updateBadge();
 
-if (__TEST_BUILD__) installTestHook({ onNotificationClick, tick, command: onCommand, toggleSession, reports: { runSync, syncStatus, runReportDetailed } });
+if (__TEST_BUILD__) installTestHook({ onNotificationClick, tick, command: onCommand, toggleSession, reports: { runSync, syncStatus, runReportDetailed, scanReport, rebuildRollups } });

@@ -1,10 +1,15 @@
-// Filter + aggregate straight off an IndexedDB cursor: over the createdAt index for a date range
-// when the versioned history has it, else a scan of the store. Never an array of every record.
+// A report: from the daily roll-ups (issue 18: a few thousand rows, whatever the number of cases)
+// plus the newest cases of the list read off the createdAt index; or, when the roll-ups' days are
+// not local to the filter's zone (they are being rebuilt for it) or a long list is asked for (the
+// CSV, "show all"), filter + aggregate straight off an IndexedDB cursor: over the createdAt index
+// for a date range, else a scan of the store. Never an array of every record.
 import { createAggregator } from '../../shared/reports/aggregate';
 import { toReportCaseTimed } from '../../shared/reports/report-case';
+import { filterDays, listStartDay, resultFromRollups } from '../../shared/reports/rollup-result';
 import type { ReportCase, ReportFilter, ReportResult } from '../../shared/reports/types';
-import { dayNumber, dayRange, zoneOf } from '../../shared/reports/zone';
-import { scanCases } from '../store/history';
+import { dayNumber, dayRange, dayStart, ianaZone, zoneOf } from '../../shared/reports/zone';
+import { readRollups, rebuildRollups, scanCases } from '../store/history';
+import { localZoneName, zoneNamed } from '../store/rollups';
 
 /** The index on `createdAt` (added by the versioned history); the scan falls back without it. */
 export const CREATED_INDEX = 'byCreated';
@@ -29,20 +34,64 @@ const isoSecond = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/
 
 /** The index range for a filter's days, a second wider each side (createdAt strings may or may
  *  not carry milliseconds); the aggregator applies the exact bounds. */
-function createdRange(filter: ReportFilter): IDBKeyRange | undefined {
-  const { startMs, endMs } = dayRange(filter, zoneOf(filter.tz));
+function createdRange(startMs: number | undefined, endMs: number | undefined): IDBKeyRange | undefined {
   if (startMs === undefined && endMs === undefined) return undefined;
   if (startMs === undefined) return IDBKeyRange.upperBound(isoSecond(endMs! + 1000));
   if (endMs === undefined) return IDBKeyRange.lowerBound(isoSecond(startMs - 1000));
   return IDBKeyRange.bound(isoSecond(startMs - 1000), isoSecond(endMs + 1000));
 }
 
-export interface ReportRun { result: ReportResult; scan: 'index' | 'store'; visited: number }
+export interface ReportRun { result: ReportResult; scan: 'rollup' | 'index' | 'store'; visited: number }
+
+/** Lists longer than this are read by the scan (it streams them): the roll-ups serve the page. */
+export const ROLLUP_LIST_MAX = 5000;
+
+let rebuilding: Promise<unknown> | undefined;
+
+/** The report from the roll-ups, or undefined when their days are local to another zone (a
+ *  rebuild for this one is then started: the next query gets them). */
+async function fromRollups(filter: ReportFilter, limit: number): Promise<ReportRun | undefined> {
+  const want = filter.tz && ianaZone(filter.tz) ? filter.tz : localZoneName();
+  const { first, last } = filterDays(filter);
+  const zone = zoneNamed(want);
+  const { endMs } = dayRange(filter, zone);
+  let startMs: number | undefined;
+  const read = await readRollups(first, last, (z, rows) => {
+    if (z !== want || limit <= 0) return null;
+    const from = listStartDay(filter, rows, limit);
+    startMs = from === undefined ? undefined : dayStart(from, zone);
+    return createdRange(startMs, endMs);
+  });
+  if (read.zone !== want) {
+    rebuilding ??= rebuildRollups(want).finally(() => (rebuilding = undefined));
+    return undefined;
+  }
+  const techs = filter.technicians?.length ? new Set(filter.technicians) : undefined;
+  const cases: ReportCase[] = [];
+  for (const rec of read.records) {
+    const x = toReportCaseTimed(rec);
+    if (!x || (startMs !== undefined && x.t < startMs) || (endMs !== undefined && x.t >= endMs)) continue;
+    if (techs && !techs.has(x.c.technician ?? '')) continue;
+    cases.push(x.c);
+  }
+  cases.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1));
+  return { result: resultFromRollups(filter, zone, read.rows, cases.slice(0, limit)), scan: 'rollup', visited: read.rows.length + read.records.length };
+}
 
 export async function runReportDetailed(filter: ReportFilter, limit = DEFAULT_LIST_LIMIT): Promise<ReportRun> {
+  if (limit <= ROLLUP_LIST_MAX) {
+    const r = await fromRollups(filter, limit);
+    if (r) return r;
+  }
+  return scanReport(filter, limit);
+}
+
+/** The full scan (the oracle the roll-ups are tested against; the CSV's path). */
+export async function scanReport(filter: ReportFilter, limit = DEFAULT_LIST_LIMIT): Promise<ReportRun> {
   const agg = createAggregator(filter, { limit });
   let visited = 0;
-  const range = createdRange(filter);
+  const { startMs, endMs } = dayRange(filter, zoneOf(filter.tz));
+  const range = createdRange(startMs, endMs);
   const scan = await scanCases((rec) => {
     visited++;
     if (range) {
@@ -62,5 +111,5 @@ export async function runReport(filter: ReportFilter, limit = DEFAULT_LIST_LIMIT
 
 /** Every case of the filter, newest first (for the CSV). */
 export async function reportCases(filter: ReportFilter): Promise<ReportCase[]> {
-  return (await runReport(filter, Infinity)).cases;
+  return (await scanReport(filter, Infinity)).result.cases;
 }

@@ -3,20 +3,15 @@
 //
 // The schema is versioned: UPGRADES[n] takes a database of version n to n + 1, so a profile at any
 // earlier version is brought up step by step (test/history-upgrade.test.ts starts from each one).
-import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { openDB, unwrap } from 'idb';
 import { isActive, type CaseRecord } from '../../shared/case';
 import { migrateCaseForReports } from '../../shared/reports/migrate';
+import type { RollupRow } from '../../shared/reports/rollup';
+import type { Db, HistoryDb, UpgradeTx } from './history-schema';
+import { applyToRollups, fillRollups, isZone, localZoneName, ROLLUP_STORE, ROLLUP_ZONE_KEY } from './rollups';
 
 export const DB_NAME = 'tv4boss';
 
-type IndexName = 'byTicket' | 'byState' | 'byRequested' | 'byCreated' | 'byClosed' | 'byTechnician' | 'byOrigin';
-
-interface HistoryDb extends DBSchema {
-  cases: { key: string; value: CaseRecord; indexes: Record<IndexName, string> };
-}
-
-type Db = IDBPDatabase<HistoryDb>;
-type UpgradeTx = IDBPTransaction<HistoryDb, 'cases'[], 'versionchange'>;
 type Upgrade = (db: Db, tx: UpgradeTx) => void | Promise<void>;
 
 const UPGRADES: Upgrade[] = [
@@ -43,6 +38,12 @@ const UPGRADES: Upgrade[] = [
       if (next !== cursor.value) await cursor.update(next);
     }
   },
+  // 3 → 4: the reports' daily roll-ups (issue 18), built from every record, days local to the
+  // worker's time zone.
+  async (db, tx) => {
+    db.createObjectStore(ROLLUP_STORE, { keyPath: 'key' }).createIndex('byDay', 'day');
+    await fillRollups(tx, localZoneName());
+  },
 ];
 
 export const DB_VERSION = UPGRADES.length;
@@ -68,9 +69,14 @@ export function db(): Promise<Db> {
   return dbp;
 }
 
+/** Writes a record, and its change to the reports' roll-ups in the same transaction. */
 export async function putCase(rec: CaseRecord): Promise<CaseRecord> {
   const next = { ...rec, updatedAt: new Date().toISOString() };
-  await (await db()).put('cases', next);
+  const tx = (await db()).transaction(['cases', 'rollups'], 'readwrite');
+  const cur = await tx.objectStore('cases').get(next.id);
+  void tx.objectStore('cases').put(next);
+  await applyToRollups(tx, [[cur, next]]);
+  await tx.done;
   return next;
 }
 
@@ -162,19 +168,56 @@ export async function scanCases(visit: (rec: CaseRecord) => void, opts: { index?
  * or undefined to leave it. Returns the ids written.
  */
 export async function updateCases(ids: readonly string[], update: (id: string, cur: CaseRecord | undefined) => CaseRecord | undefined): Promise<string[]> {
-  const tx = (await db()).transaction('cases', 'readwrite');
+  const tx = (await db()).transaction(['cases', 'rollups'], 'readwrite');
+  const cases = tx.objectStore('cases');
   const written: string[] = [];
+  const changes: [CaseRecord | undefined, CaseRecord][] = [];
   const now = new Date().toISOString();
   // Every read asked at once and every write queued without waiting for each (one transaction keeps
   // their order): a chunk of 2 000 imported records costs one round of requests, not 4 000 in turn.
-  const current = await Promise.all(ids.map((id) => tx.store.get(id)));
+  const current = await Promise.all(ids.map((id) => cases.get(id)));
   ids.forEach((id, i) => {
     const next = update(id, current[i]);
     if (next) {
-      void tx.store.put({ ...next, updatedAt: now });
+      const rec = { ...next, updatedAt: now };
+      void cases.put(rec);
+      changes.push([current[i], rec]);
       written.push(id);
     }
   });
+  await applyToRollups(tx, changes); // the reports' figures move with the records, in the same transaction
   await tx.done;
   return written;
+}
+
+// ---- The reports' roll-ups (rollups.ts) ----
+
+/**
+ * The roll-up rows of local days [first, last] (either end open) and the zone of their days, then,
+ * in the same transaction (so that both agree), the records created within the range that
+ * `listRange` picks from them (the newest cases of the page's list; null: none).
+ */
+export async function readRollups(first: number | undefined, last: number | undefined,
+  listRange: (zone: string | undefined, rows: RollupRow[]) => IDBKeyRange | undefined | null = () => null,
+): Promise<{ zone?: string; rows: RollupRow[]; records: CaseRecord[] }> {
+  const tx = (await db()).transaction(['rollups', 'cases'], 'readonly');
+  const store = tx.objectStore('rollups');
+  const range = first !== undefined && last !== undefined ? IDBKeyRange.bound(first, last)
+    : first !== undefined ? IDBKeyRange.lowerBound(first) : last !== undefined ? IDBKeyRange.upperBound(last) : undefined;
+  const [meta, all] = await Promise.all([store.get(ROLLUP_ZONE_KEY), store.index('byDay').getAll(range)]);
+  const zone = isZone(meta) ? meta.zone : undefined;
+  const rows = all.filter((r): r is RollupRow => !isZone(r));
+  const pick = listRange(zone, rows);
+  const records = pick === null ? [] : await tx.objectStore('cases').index('byCreated').getAll(pick);
+  await tx.done;
+  return { ...(zone !== undefined ? { zone } : {}), rows, records };
+}
+
+/** Rebuilds the roll-ups with days local to `zone` (one transaction: writes wait for it). */
+export async function rebuildRollups(zone: string): Promise<number> {
+  const tx = (await db()).transaction(['cases', 'rollups'], 'readwrite');
+  await tx.objectStore('rollups').clear();
+  const n = await fillRollups(tx, zone);
+  await tx.done;
+  return n;
 }

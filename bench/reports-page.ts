@@ -1,0 +1,67 @@
+// The reports page as a user meets it (issue 18 §3): time to figures when it opens, and from a
+// filter change (a click) to the new figures in the page, in real Chromium.
+import type { BrowserContext, Page } from '@playwright/test';
+
+export const reportsUrl = (id: string, search = '') => `chrome-extension://${id}/src/pages/reports/index.html${search}`;
+
+/** Opens the reports page: ms from navigation start to the first figures (the page's own mark). */
+export async function openToFigures(ctx: BrowserContext, id: string, search = ''): Promise<{ page: Page; ms: number }> {
+  const page = await ctx.newPage();
+  // tsx (esbuild keepNames) wraps named inner functions in __name(): give the page a no-op one.
+  await page.addInitScript('globalThis.__name = (f) => f');
+  await page.goto(reportsUrl(id, search));
+  await page.getByTestId('fig-sessions').waitFor({ timeout: 300_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('tv4boss-figures').length > 0);
+  const ms = await page.evaluate(() => performance.getEntriesByName('tv4boss-figures')[0]!.startTime);
+  return { page, ms };
+}
+
+/**
+ * Clicks the element `selector` (index `nth`) and times until the sessions figure shows another
+ * number (a MutationObserver in the page: the figures are in the document, painted on the next frame).
+ */
+export async function timeFilterChange(page: Page, selector: string, nth = 0): Promise<{ ms: number; sessions: string }> {
+  return page.evaluate(async ([selector, nth]) => {
+    const fig = () => document.querySelector('[data-testid="fig-sessions"]')?.textContent ?? '';
+    const before = fig();
+    const target = document.querySelectorAll<HTMLElement>(selector)[nth];
+    if (!target) throw new Error(`no ${selector} #${nth}`);
+    const t0 = performance.now();
+    return new Promise<{ ms: number; sessions: string }>((resolve, reject) => {
+      const done = () => {
+        if (fig() === before) return false;
+        obs.disconnect();
+        resolve({ ms: performance.now() - t0, sessions: fig() });
+        return true;
+      };
+      const obs = new MutationObserver(() => void done());
+      obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+      setTimeout(() => {
+        obs.disconnect();
+        reject(new Error(`figures did not change after ${selector} #${nth}`));
+      }, 60_000);
+      target.click();
+    });
+  }, [selector, nth] as const);
+}
+
+/** The filter changes a user makes, each changing the sessions figure: one technician, all again,
+ *  the last 30 days, all time again. */
+export const FILTER_CHANGES: readonly { name: string; selector: string; nth: number }[] = [
+  { name: 'one technician', selector: 'fieldset.techs input[type=checkbox]', nth: 1 },
+  { name: 'all technicians', selector: 'fieldset.techs input[type=checkbox]', nth: 0 },
+  { name: 'last 30 days', selector: 'fieldset.presets button', nth: 2 },
+  { name: 'all time', selector: 'fieldset.presets button', nth: 4 },
+];
+
+/** Every change of FILTER_CHANGES `rounds` times on an open page: the times, in ms. */
+export async function filterChanges(page: Page, rounds: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    for (const c of FILTER_CHANGES) {
+      times.push((await timeFilterChange(page, c.selector, c.nth)).ms);
+      await page.waitForTimeout(50);
+    }
+  }
+  return times;
+}

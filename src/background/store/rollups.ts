@@ -1,0 +1,86 @@
+// The reports' daily roll-ups in the history database (rows: shared/reports/rollup.ts). Kept up to
+// date in the same transaction as every record write (the lifecycle, a sync, an import), built
+// from every record by the schema upgrade that adds them, and rebuilt when the page's time zone
+// is not the one their days are local to.
+import type { CaseRecord } from '../../shared/case';
+import { toReportCaseTimed } from '../../shared/reports/report-case';
+import { applyContribution, buildRows, contributionOf, emptyRow, sameContribution, type Contribution, type RollupRow } from '../../shared/reports/rollup';
+import { dayKeyer, ianaZone, localZone, type DayZone } from '../../shared/reports/zone';
+import { ROLLUP_ZONE_KEY, type RollupZone, type WriteTx } from './history-schema';
+
+export { ROLLUP_ZONE_KEY };
+
+export const ROLLUP_STORE = 'rollups';
+const BATCH = 2000;
+
+/** The worker's own time zone ('' when the platform does not tell it). */
+export function localZoneName(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || '';
+  } catch {
+    return '';
+  }
+}
+
+export const zoneNamed = (name: string): DayZone => (name && ianaZone(name)) || localZone;
+
+export const isZone = (v: RollupRow | RollupZone | undefined): v is RollupZone => !!v && v.key === ROLLUP_ZONE_KEY;
+
+function contributionOfRecord(rec: CaseRecord | undefined, dayOf: (ms: number) => number): Contribution | undefined {
+  const x = rec && toReportCaseTimed(rec);
+  return x ? contributionOf(x.c, dayOf(x.t)) : undefined;
+}
+
+/** Fills the (empty) roll-up store from every record, with days local to `zone`. */
+export async function fillRollups(tx: WriteTx, zone: string): Promise<number> {
+  const dayOf = dayKeyer(zoneNamed(zone));
+  const cases = tx.objectStore('cases');
+  const contributions: Contribution[] = [];
+  for (let after: string | undefined, batch: CaseRecord[] = []; ; ) {
+    batch = await cases.getAll(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), BATCH);
+    for (const rec of batch) {
+      const c = contributionOfRecord(rec, dayOf);
+      if (c) contributions.push(c);
+    }
+    if (batch.length < BATCH) break;
+    after = batch[batch.length - 1]!.id;
+  }
+  const store = tx.objectStore('rollups');
+  const rows = buildRows(contributions);
+  for (const row of rows.values()) void store.put(row);
+  await store.put({ key: ROLLUP_ZONE_KEY, zone });
+  return rows.size;
+}
+
+/**
+ * Brings the roll-ups in line with record writes of this transaction: [stored before, written]
+ * for each. Only rows whose figures change are read and written.
+ */
+export async function applyToRollups(tx: WriteTx, changes: readonly (readonly [CaseRecord | undefined, CaseRecord])[]): Promise<void> {
+  const store = tx.objectStore('rollups');
+  const meta = await store.get(ROLLUP_ZONE_KEY);
+  const dayOf = dayKeyer(zoneNamed(isZone(meta) ? meta.zone : localZoneName()));
+  const deltas: [Contribution, 1 | -1][] = [];
+  for (const [before, after] of changes) {
+    const a = contributionOfRecord(before, dayOf);
+    const b = contributionOfRecord(after, dayOf);
+    if (sameContribution(a, b)) continue;
+    if (a) deltas.push([a, -1]);
+    if (b) deltas.push([b, 1]);
+  }
+  if (!deltas.length) return;
+  const keys = [...new Set(deltas.map(([c]) => c.key))];
+  const got = await Promise.all(keys.map((k) => store.get(k)));
+  const rows = new Map<string, RollupRow>();
+  keys.forEach((k, i) => {
+    const r = got[i];
+    if (r && !isZone(r)) rows.set(k, r);
+  });
+  for (const [c, sign] of deltas) {
+    let row = rows.get(c.key);
+    if (!row) rows.set(c.key, (row = emptyRow(c.day, c.tech)));
+    applyContribution(row, c, sign);
+  }
+  for (const row of rows.values()) void (row.n > 0 ? store.put(row) : store.delete(row.key));
+  if (!isZone(meta)) void store.put({ key: ROLLUP_ZONE_KEY, zone: localZoneName() });
+}
