@@ -88,27 +88,16 @@ export function createAggregator(filter: ReportFilter, opts: { limit?: number; z
       const median = n ? (n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2) : undefined;
       const rows = (d: Dimension): GroupRow[] => [...groups[d]].map(([key, a]) => ({
         key, count: a.count, timed: a.timed, totalSec: a.totalSec, ...(a.timed ? { avgSec: a.totalSec / a.timed } : {}),
-      })).sort((x, y) => y.count - x.count || y.totalSec - x.totalSec || x.key.localeCompare(y.key));
-      // Every day of the range, gaps as zeros; an open end stops at the first/last case.
-      const keys = [...days.keys()];
-      const first = startMs !== undefined ? dayOf(startMs) : keys.length ? Math.min(...keys) : undefined;
-      const last = endMs !== undefined ? dayOf(endMs - 1) : keys.length ? Math.max(...keys) : undefined;
-      const series: DayPoint[] = [];
-      if (first !== undefined && last !== undefined && last - first < 20_000) {
-        for (let d = first; d <= last; d++) series.push({ day: dayString(d), count: days.get(d)?.count ?? 0, totalSec: days.get(d)?.totalSec ?? 0 });
-      }
+      })).sort(rowOrder);
       return {
         filter,
-        range: {
-          ...(startMs !== undefined ? { start: new Date(startMs).toISOString() } : {}),
-          ...(endMs !== undefined ? { end: new Date(endMs).toISOString() } : {}),
-        },
+        range: rangeOf(startMs, endMs),
         summary: {
           sessions, timed: n, totalSec, ...(n ? { avgSec: totalSec / n } : {}), ...(median !== undefined ? { medianSec: median } : {}),
           expired, closedElsewhere, closeFailed, connectedSec, connectedCases,
         },
         by: Object.fromEntries(DIMENSIONS.map((d) => [d, rows(d)])) as Record<Dimension, GroupRow[]>,
-        days: series,
+        days: daySeries(days, dayOf, startMs, endMs),
         cases: list.sort(newest).slice(0, limit),
         casesTotal: sessions,
         technicians: [...seenTechs].sort((a, b) => a.localeCompare(b)),
@@ -122,4 +111,26 @@ export function aggregate(cases: Iterable<ReportCase>, filter: ReportFilter, opt
   const a = createAggregator(filter, opts);
   for (const c of cases) a.add(c);
   return a.result();
+}
+
+/** Group rows as the page shows them: most cases first, then most time, then by name. */
+export const rowOrder = (x: GroupRow, y: GroupRow): number => y.count - x.count || y.totalSec - x.totalSec || x.key.localeCompare(y.key);
+
+export function rangeOf(startMs?: number, endMs?: number): ReportResult['range'] {
+  return {
+    ...(startMs !== undefined ? { start: new Date(startMs).toISOString() } : {}),
+    ...(endMs !== undefined ? { end: new Date(endMs).toISOString() } : {}),
+  };
+}
+
+/** Every day of the range, gaps as zeros; an open end stops at the first/last day with cases. */
+export function daySeries(days: ReadonlyMap<number, { count: number; totalSec: number }>, dayOf: (ms: number) => number, startMs?: number, endMs?: number): DayPoint[] {
+  const keys = [...days.keys()];
+  const first = startMs !== undefined ? dayOf(startMs) : keys.length ? Math.min(...keys) : undefined;
+  const last = endMs !== undefined ? dayOf(endMs - 1) : keys.length ? Math.max(...keys) : undefined;
+  const series: DayPoint[] = [];
+  if (first !== undefined && last !== undefined && last - first < 20_000) {
+    for (let d = first; d <= last; d++) series.push({ day: dayString(d), count: days.get(d)?.count ?? 0, totalSec: days.get(d)?.totalSec ?? 0 });
+  }
+  return series;
 }

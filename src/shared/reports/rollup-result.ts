@@ -1,8 +1,9 @@
 // A report from daily roll-up rows (rollup.ts): the same ReportResult the full scan
 // (aggregate.ts, the oracle) computes, from a few thousand rows instead of every case.
-import { DIMENSIONS, type DayPoint, type Dimension, type GroupRow, type ReportCase, type ReportFilter, type ReportResult } from './types';
+import { DIMENSIONS, type Dimension, type GroupRow, type ReportCase, type ReportFilter, type ReportResult } from './types';
 import { ROLLED_DIMENSIONS, type RollupRow, type Tally } from './rollup';
-import { dayKeyer, dayNumber, dayRange, dayString, type DayZone } from './zone';
+import { dayKeyer, dayNumber, dayRange, type DayZone } from './zone';
+import { daySeries, rangeOf, rowOrder } from './aggregate';
 
 /** The filter's local days [first, last], either end open; From after To: swapped. */
 export function filterDays(filter: ReportFilter): { first?: number; last?: number } {
@@ -69,23 +70,14 @@ export function resultFromRollups(filter: ReportFilter, zone: DayZone, rows: rea
   const median = medianSec(mine, timed);
   const rowsOf = (d: Dimension): GroupRow[] => [...groups[d]].map(([key, [count, n, ms]]) => ({
     key, count, timed: n, totalSec: ms / 1000, ...(n ? { avgSec: ms / 1000 / n } : {}),
-  })).sort((x, y) => y.count - x.count || y.totalSec - x.totalSec || x.key.localeCompare(y.key));
-  // As the scan: every day of the range, gaps as zeros; an open end stops at the first/last case.
-  const dayOf = dayKeyer(zone);
-  const keys = [...days.keys()];
-  const first = startMs !== undefined ? dayOf(startMs) : keys.length ? Math.min(...keys) : undefined;
-  const last = endMs !== undefined ? dayOf(endMs - 1) : keys.length ? Math.max(...keys) : undefined;
-  const series: DayPoint[] = [];
-  if (first !== undefined && last !== undefined && last - first < 20_000) {
-    for (let d = first; d <= last; d++) series.push({ day: dayString(d), count: days.get(d)?.count ?? 0, totalSec: (days.get(d)?.totalMs ?? 0) / 1000 });
-  }
+  })).sort(rowOrder);
+  // As the scan: every day of the range, gaps as zeros (the rows keep whole milliseconds).
+  const daySecs = new Map([...days].map(([d, p]) => [d, { count: p.count, totalSec: p.totalMs / 1000 }]));
+  const series = daySeries(daySecs, dayKeyer(zone), startMs, endMs);
   const totalSec = totalMs / 1000;
   return {
     filter,
-    range: {
-      ...(startMs !== undefined ? { start: new Date(startMs).toISOString() } : {}),
-      ...(endMs !== undefined ? { end: new Date(endMs).toISOString() } : {}),
-    },
+    range: rangeOf(startMs, endMs),
     summary: {
       sessions, timed, totalSec, ...(timed ? { avgSec: totalSec / timed } : {}), ...(median !== undefined ? { medianSec: median } : {}),
       expired, closedElsewhere, closeFailed, connectedSec: connectedMs / 1000, connectedCases,
