@@ -4,28 +4,15 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { OptionsPortOut } from '../../shared/protocol';
 import { on } from '../events';
-import { isExtensionPage } from './sender';
+import { pagePorts } from './page-ports';
 
-const ports = new Set<Runtime.Port>();
+const ports = pagePorts<OptionsPortOut>();
 
 export function acceptOptionsPort(port: Runtime.Port): void {
-  if (!isExtensionPage(port.sender ?? {})) {
-    port.disconnect();
-    return;
-  }
-  ports.add(port);
-  port.onDisconnect.addListener(() => ports.delete(port));
-}
-
-function post(port: Runtime.Port, msg: OptionsPortOut): void {
-  try {
-    port.postMessage(msg);
-  } catch {
-    ports.delete(port);
-  }
+  ports.accept(port);
 }
 
 export function pushOptionsOnEvents(): void {
   // After the other listeners of the same change (the connection's views) have started.
-  on('policy-changed', () => ports.forEach((p) => post(p, { type: 'policy-changed' })));
+  on('policy-changed', () => ports.broadcast({ type: 'policy-changed' }));
 }

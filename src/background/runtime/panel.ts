@@ -15,7 +15,7 @@ import { on } from '../events';
 import { activeCases, db, getCase } from '../store/history';
 import { markSeen } from './badge';
 import { focusTicket, openSupporterLinkOf } from './open-tabs';
-import { isExtensionPage } from './sender';
+import { pagePorts } from './page-ports';
 
 const startOfToday = () => {
   const d = new Date();
@@ -40,7 +40,7 @@ export async function panelSnapshot(): Promise<PanelSnapshot> {
   }
 }
 
-const ports = new Set<Runtime.Port>();
+const ports = pagePorts<PanelPortOut>();
 /** The latest snapshot sent: a panel that opens gets it at once, then a fresh one if it changed. */
 let last: { snapshot: PanelSnapshot; json: string } | undefined;
 
@@ -52,25 +52,12 @@ async function fresh(): Promise<{ snapshot: PanelSnapshot; json: string; changed
   return { ...last, changed };
 }
 
-function post(port: Runtime.Port, msg: PanelPortOut): void {
-  try {
-    port.postMessage(msg);
-  } catch {
-    ports.delete(port);
-  }
-}
-
 export function acceptPanelPort(port: Runtime.Port): void {
-  if (!isExtensionPage(port.sender ?? {})) {
-    port.disconnect();
-    return;
-  }
-  ports.add(port);
-  port.onDisconnect.addListener(() => ports.delete(port));
+  if (!ports.accept(port)) return;
   const known = last;
-  if (known) post(port, { type: 'cases', snapshot: known.snapshot });
+  if (known) ports.post(port, { type: 'cases', snapshot: known.snapshot });
   void fresh().then((f) => {
-    if (!known || f.json !== known.json) post(port, { type: 'cases', snapshot: f.snapshot });
+    if (!known || f.json !== known.json) ports.post(port, { type: 'cases', snapshot: f.snapshot });
   });
 }
 
@@ -81,7 +68,7 @@ function pushSoon(): void {
   timer = setTimeout(async () => {
     timer = undefined;
     const { snapshot } = await fresh();
-    ports.forEach((p) => post(p, { type: 'cases', snapshot }));
+    ports.broadcast({ type: 'cases', snapshot });
   }, 50);
 }
 

@@ -4,29 +4,16 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { ReportsPortOut } from '../../shared/reports/types';
 import { on } from '../events';
-import { isExtensionPage } from './sender';
+import { pagePorts } from './page-ports';
 
-const ports = new Set<Runtime.Port>();
+const ports = pagePorts<ReportsPortOut>();
 
 export function acceptReportsPort(port: Runtime.Port, hello?: () => Promise<ReportsPortOut | undefined>): void {
-  if (!isExtensionPage(port.sender ?? {})) {
-    port.disconnect();
-    return;
-  }
-  ports.add(port);
-  port.onDisconnect.addListener(() => ports.delete(port));
-  void hello?.().then((m) => m && post(port, m));
+  if (!ports.accept(port)) return;
+  void hello?.().then((m) => m && ports.post(port, m));
 }
 
-function post(port: Runtime.Port, msg: ReportsPortOut): void {
-  try {
-    port.postMessage(msg);
-  } catch {
-    ports.delete(port);
-  }
-}
-
-const broadcast = (msg: ReportsPortOut) => ports.forEach((p) => post(p, msg));
+const broadcast = (msg: ReportsPortOut) => ports.broadcast(msg);
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 /** History changed: a case (its lifecycle), a sync or an import. Debounced. */
