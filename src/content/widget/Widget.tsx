@@ -7,7 +7,7 @@ import { errorMessage, needsOptions, permissionNames, retryable, t, uiLocale } f
 import { safeHref } from './links';
 import { durationMs, formatDuration } from '../../shared/duration';
 import { CONFIRM_MS } from '../actions';
-import { reallyVisible, trackVisibility } from './visible';
+import { trackVisibility, whenVisible } from './visible';
 
 export interface WidgetActions {
   start(): void;
@@ -28,8 +28,7 @@ export interface WidgetActions {
  *  cannot make it transparent or put a decoy over it to have the technician click it unseen. */
 const trusted = (f: () => void) => (e: Event) => {
   if (!e.isTrusted) return;
-  if (reallyVisible(e)) f();
-  else hiddenClick.forEach((tell) => tell());
+  whenVisible(e, f, () => hiddenClick.forEach((tell) => tell()));
 };
 
 /** The mounted widgets' way to say that a real click was not acted on (the button was hidden). */

@@ -12,15 +12,23 @@ const MIN_OPACITY = 0.5;
 type V2Init = IntersectionObserverInit & { trackVisibility?: boolean; delay?: number };
 type V2Entry = IntersectionObserverEntry & { isVisible?: boolean };
 
-/** The latest IntersectionObserver v2 verdict per button (absent: none yet, or not supported). */
-const verdict = new WeakMap<Element, boolean>();
+/** The latest IntersectionObserver v2 verdict per button: 1 visible, 0 occluded in view, -1 out of
+ *  view (absent: none yet, or not supported). */
+const verdict = new WeakMap<Element, number>();
+/** A click on a button last seen out of view, waiting for the observer's fresh verdict. */
+const waiting = new WeakMap<Element, (ok: boolean) => void>();
 let io: IntersectionObserver | undefined;
 
 /** Starts tracking a button's visibility (no-op when already tracked or not supported). */
 export function trackVisibility(el: Element): void {
   if (typeof IntersectionObserver === 'undefined') return;
   io ??= new IntersectionObserver((entries) => {
-    for (const e of entries as V2Entry[]) if (typeof e.isVisible === 'boolean') verdict.set(e.target, e.isVisible && e.isIntersecting);
+    for (const e of entries as V2Entry[]) {
+      if (typeof e.isVisible !== 'boolean') continue;
+      const v = e.isIntersecting ? +e.isVisible : -1;
+      verdict.set(e.target, v);
+      if (v >= 0) waiting.get(e.target)?.(!!v);
+    }
   }, { trackVisibility: true, delay: 100, threshold: [0, 1] } as V2Init);
   io.observe(el);
 }
@@ -71,15 +79,25 @@ function onTopAt(el: Element, x: number, y: number): boolean {
   return !!hit && (hit === el || el.contains(hit));
 }
 
-/** The button that handles `e` was really visible at the click: not hidden by style, on top at the
- *  click point, and not reported occluded by IntersectionObserver v2. */
-export function reallyVisible(e: Event): boolean {
+/** Calls `act` when the button that handles `e` was really visible at the click: not hidden by
+ *  style, on top at the click point, and not reported occluded by IntersectionObserver v2; else
+ *  `refuse`. A button the observer last saw out of view was just scrolled in (a keyboard focus, a
+ *  quick scroll and click): its verdict is stale, so the observer's next one (within its 100 ms
+ *  delay) decides; a button seen occluded while in view is refused at once. */
+export function whenVisible(e: Event, act: () => void, refuse: () => void): void {
   const el = e.currentTarget;
-  if (!(el instanceof Element)) return false;
+  if (!(el instanceof Element)) return refuse();
   // Rendered outside a shadow host (unit tests): there is no help-desk page around it.
-  if (!(el.getRootNode() instanceof ShadowRoot)) return true;
-  if (hiddenByStyle(el)) return false;
+  if (!(el.getRootNode() instanceof ShadowRoot)) return act();
   const { x, y } = pointOf(e, el);
-  if (!onTopAt(el, x, y)) return false;
-  return verdict.get(el) !== false;
+  const v = verdict.get(el);
+  if (hiddenByStyle(el) || !onTopAt(el, x, y) || v === 0) return refuse();
+  if (v !== -1) return act();
+  const decide = (ok: boolean) => {
+    clearTimeout(timer);
+    waiting.delete(el);
+    (ok ? act : refuse)();
+  };
+  const timer = setTimeout(decide, 400, false);
+  waiting.set(el, decide);
 }
