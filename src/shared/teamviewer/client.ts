@@ -4,7 +4,7 @@ import { ofetch, FetchError } from 'ofetch';
 import { DEFAULT_RETRY, TvError, mapHttpError, nextRetryDelay, type RetryPolicy, type TvErrorInfo } from './errors';
 import type { RateGate } from './rate-gate';
 import type {
-  TvAccount, TvConnectionPage, TvConnectionRecord, TvCreateSession, TvGroup, TvSession, TvSessionList, TvUser,
+  TvAccount, TvConnectionPage, TvConnectionRecord, TvCreateSession, TvDevice, TvGroup, TvSession, TvSessionList, TvUser,
 } from './types';
 
 /** Under Chrome's 30 s limit for a pending fetch in a service worker. */
@@ -177,6 +177,11 @@ export class TeamViewerClient {
     return all;
   }
 
+  /** The devices of Computers & Contacts (issue 19); 403 without its "view entries" permission. */
+  async devices(): Promise<TvDevice[]> {
+    return (await this.request<{ devices?: TvDevice[] }>('GET', '/devices')).devices ?? [];
+  }
+
   // ---- Reports (issue 10): one page at a time, so a sync can keep its place between pages ----
   /** One page of cases, newest first (at most 1000); pass `next_offset` back as `offset`.
    *  `state` may list several states (`open,closed`); `full_list` asks for every field. */
@@ -192,7 +197,7 @@ export class TeamViewerClient {
   }
 
   /** Connection reports, paging through `next_offset` → `offset_id`. */
-  async connectionReports(query: { session_code?: string; groupid?: string; from_date?: string; to_date?: string }): Promise<TvConnectionRecord[]> {
+  async connectionReports(query: { session_code?: string; groupid?: string; from_date?: string; to_date?: string; has_code?: 'true' | 'false' }): Promise<TvConnectionRecord[]> {
     const all: TvConnectionRecord[] = [];
     let offset_id: string | undefined;
     for (let page = 0; page < 100; page++) {

@@ -93,3 +93,17 @@ export interface TvShare {
   permissions: 'read' | 'readwrite' | string;
   pending?: boolean;
 }
+
+/** A device of Computers & Contacts (`GET /devices`). */
+export interface TvDevice {
+  remotecontrol_id?: string;
+  device_id?: string;
+  userid?: string;
+  alias?: string;
+  groupid?: string;
+  description?: string;
+  online_state?: 'Online' | 'Offline' | string;
+  last_seen?: string;
+  teamviewer_id?: number | string;
+  assigned_to?: boolean;
+}
