@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { connectToken, launchWithExtension, SandboxControl, serviceWorkerOf, tick } from '../e2e/fixtures';
-import { startSandbox } from '../e2e/servers/sandbox';
+import { DEMO_DEVICES, startSandbox } from '../e2e/servers/sandbox';
 import { startDesk } from '../e2e/servers/desk';
 import { teachHub } from '../e2e/teach-walkthrough';
 
@@ -23,7 +23,7 @@ const SANDBOX_PORT = port('SANDBOX_PORT', 4010);
 const DESK_PORT = port('DESK_PORT', 4020);
 const headed = !!process.env.DISPLAY && process.env.HEADLESS !== '1';
 
-const sandbox = await startSandbox({ port: SANDBOX_PORT });
+const sandbox = await startSandbox({ port: SANDBOX_PORT, devices: DEMO_DEVICES });
 const desk = await startDesk({ port: DESK_PORT });
 console.log(`Ports: sandbox ${new URL(sandbox.url).port}, demo desk ${new URL(desk.url).port}`);
 console.log(`TeamViewer sandbox: ${sandbox.apiBase}  (control: ${sandbox.url}/__control/state)`);

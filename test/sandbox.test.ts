@@ -242,3 +242,49 @@ describe('TeamViewer sandbox: session history for reports', () => {
     expect((await api('/sessions')).status).toBe(200);
   });
 });
+
+// Devices (issue 19): Computers & Contacts entries and the reports of connections to them.
+describe('TeamViewer sandbox: devices', () => {
+  const DEVICES = [
+    { alias: 'PC-ANA-RUIZ', online_state: 'Online', description: 'Finance', remotecontrol_id: 'r123456789' },
+    { alias: 'LAPTOP-0231', online_state: 'Offline', description: 'Ana Ruiz – laptop', remotecontrol_id: 'r223456789' },
+    { alias: 'WS-SALES-07', online_state: 'Online' },
+  ];
+
+  it('lists devices with aliases, descriptions, online states and last seen, filtered like the API', async () => {
+    expect((await api('/devices')).body).toEqual({ devices: [] });
+    await ctl('/devices', { devices: DEVICES });
+    const all = (await api('/devices')).body.devices;
+    expect(all).toHaveLength(3);
+    expect(all[1]).toMatchObject({ alias: 'LAPTOP-0231', description: 'Ana Ruiz – laptop', online_state: 'Offline', remotecontrol_id: 'r223456789',
+      device_id: expect.any(String), last_seen: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/) });
+    expect((await api('/devices?online_state=Online')).body.devices.map((d: { alias: string }) => d.alias)).toEqual(['PC-ANA-RUIZ', 'WS-SALES-07']);
+    expect((await api('/devices?name=ana')).body.devices.map((d: { alias: string }) => d.alias)).toEqual(['PC-ANA-RUIZ']);
+    expect((await api('/devices?remotecontrol_id=r223456789')).body.devices).toHaveLength(1);
+  });
+
+  it('needs the Computers & Contacts permission (403 invalid_permission without it)', async () => {
+    await ctl('/devices', { devices: DEVICES });
+    await ctl('/tokens', { token: 'no-devices', denied: ['devices'] });
+    const r = await api('/devices', { token: 'no-devices' });
+    expect(r.status).toBe(403);
+    expect(r.body).toMatchObject({ error: 'invalid_permission', error_code: 403 });
+  });
+
+  it('reports a connection to a device without a session code; has_code and userid filter', async () => {
+    await ctl('/devices', { devices: DEVICES });
+    const g = await createGroup();
+    const s = await createSession(g);
+    await ctl(`/sessions/${s.code}/connect`, { minutes: 3 });
+    const rec = await ctl('/devices/r123456789/connect', { minutes: 7, notes: 'Reinstalled the driver' }) as ConnectionRecord;
+    expect(rec.session_code).toBeUndefined();
+    expect(rec).toMatchObject({ deviceid: 'r123456789', devicename: 'PC-ANA-RUIZ', userid: 'u11293276', notes: 'Reinstalled the driver' });
+    expect(Date.parse(rec.end_date) - Date.parse(rec.start_date)).toBe(7 * 60_000);
+    const devs = (await api('/reports/connections?has_code=false')).body.records as ConnectionRecord[];
+    expect(devs.map((r) => r.id)).toEqual([rec.id]);
+    const cases = (await api('/reports/connections?has_code=true')).body.records as ConnectionRecord[];
+    expect(cases.map((r) => r.session_code)).toEqual([s.code]);
+    expect((await api('/reports/connections?userid=u1')).body.records).toEqual([]);
+    expect(await fetch(`${sb.url}/__control/devices/r999/connect`, { method: 'POST', body: '{}' }).then((r) => r.status)).toBe(404);
+  });
+});

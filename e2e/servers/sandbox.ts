@@ -22,6 +22,14 @@
  * what is left out); pages hold `pageSize` items (1000 as the API; POST /__control/config
  * {"pageSize":n}). POST /__control/bulk-sessions makes N ended cases with this product's metadata
  * (and connection reports) at once, for the bench and the reports tests.
+ *
+ * Devices (issue 19): GET /devices lists the Computers & Contacts entries that POST
+ * /__control/devices {"devices":[…]} put there (none after a reset; `npm run sandbox` seeds DEMO_DEVICES),
+ * filtered by `name` (part of the alias), `online_state`, `groupid`, `remotecontrol_id`; the area
+ * `devices` is the permission ("Computers & Contacts: view entries", 403 when denied). POST
+ * /__control/devices/{remotecontrol_id}/connect {"minutes","notes"} reports a finished remote-control
+ * connection to that device: a connection report without a session code (GET /reports/connections
+ * takes `has_code=false` and `userid`).
  */
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -30,8 +38,8 @@ import { randomUUID, randomInt } from 'node:crypto';
 
 export const DEMO_TOKEN = '12345678-DemoBossSandboxToken';
 
-export type Area = 'account' | 'groups' | 'sessions' | 'reports' | 'users';
-const AREAS: readonly Area[] = ['account', 'groups', 'sessions', 'reports', 'users'];
+export type Area = 'account' | 'groups' | 'sessions' | 'reports' | 'users' | 'devices';
+const AREAS: readonly Area[] = ['account', 'groups', 'sessions', 'reports', 'users', 'devices'];
 
 export interface License { type: string; isactive: boolean }
 export interface Account { userid: string; email: string; name: string; company_name: string; license: License }
@@ -49,9 +57,17 @@ export interface Session {
 }
 export interface ConnectionRecord {
   id: string; userid: string; username: string; deviceid: string; devicename: string; groupid: string;
-  groupname: string; start_date: string; end_date: string; session_code: string; session_created_at: string;
-  valid_until: string; assigned_userid: string; notes?: string; custom_api?: string; end_customer?: EndCustomer;
+  groupname: string; start_date: string; end_date: string;
+  /** Absent for a connection to a device of Computers & Contacts (not a service case). */
+  session_code?: string; session_created_at?: string;
+  valid_until?: string; assigned_userid?: string; notes?: string; custom_api?: string; end_customer?: EndCustomer;
   support_session_type: string; billing_state: string; fee: number; currency: string;
+}
+/** A Computers & Contacts entry (`GET /devices`). */
+export interface Device {
+  remotecontrol_id: string; device_id: string; userid: string; alias: string; groupid: string; description?: string;
+  online_state: 'Online' | 'Offline'; policy_id?: string; assigned_to: boolean; supported_features: string;
+  last_seen?: string; teamviewer_id: number;
 }
 export interface LoggedRequest {
   method: string; path: string; query: Record<string, string>; body: unknown; auth: string | null;
@@ -113,6 +129,7 @@ function createState() {
     groups: [] as Group[],
     sessions: [] as Session[], // creation order; lists show it reversed (newest first)
     reports: [] as ConnectionRecord[],
+    devices: [] as Device[],
     requests: [] as LoggedRequest[],
     faults: [] as Fault[],
     pageSize: 1000,
@@ -348,11 +365,12 @@ function apiRoutes(st: State): Route[] {
       const to = optDate(q.get('to_date') ?? undefined, 'to_date');
       const groupid = q.get('groupid');
       const code = q.get('session_code');
-      const hasCode = q.get('has_code') === 'true';
+      const hasCode = q.get('has_code');
+      const userid = q.get('userid');
       // Newest end_date first; reversing first makes ties newest-inserted first (sort is stable).
       const list = [...st.reports].reverse().sort((a, b) => b.end_date.localeCompare(a.end_date)).filter((rec) =>
-        (!groupid || rec.groupid === groupid) && (!code || codeKey(rec.session_code) === codeKey(code))
-        && (!hasCode || !!rec.session_code)
+        (!groupid || rec.groupid === groupid) && (!code || codeKey(rec.session_code ?? '') === codeKey(code))
+        && (hasCode !== 'true' || !!rec.session_code) && (hasCode !== 'false' || !rec.session_code) && (!userid || rec.userid === userid)
         // A record matches a date window when its connection overlaps it.
         && (!from || rec.end_date >= from) && (!to || rec.start_date <= to));
       const p = page(list, (rec) => rec.id, q.get('offset_id'), st.pageSize, 'offset_id');
@@ -366,6 +384,16 @@ function apiRoutes(st: State): Route[] {
       if (notes === undefined) throw bad('notes is required');
       rec.notes = notes;
       return { status: 204 };
+    }),
+
+    r('GET', /^\/devices$/, 'devices', (c) => {
+      const name = c.query.get('name')?.toLowerCase();
+      const online = c.query.get('online_state')?.toLowerCase();
+      const groupid = c.query.get('groupid');
+      const rid = c.query.get('remotecontrol_id');
+      const devices = st.devices.filter((d) => (!name || d.alias.toLowerCase().includes(name))
+        && (!online || d.online_state.toLowerCase() === online) && (!groupid || d.groupid === groupid) && (!rid || d.remotecontrol_id === rid));
+      return { status: 200, body: { devices } };
     }),
 
     r('GET', /^\/users$/, 'users', (c) => {
@@ -427,6 +455,30 @@ function controlRoutes(st: State): Route[] {
         st.pageSize = b.pageSize;
       }
       return { status: 200, body: { pageSize: st.pageSize } };
+    }),
+    // Devices (issue 19): {"devices":[{alias, online_state?, description?, remotecontrol_id?, last_seen?}]}
+    // replaces the list (missing ids and fields are made up); → the stored devices.
+    r('POST', /^\/devices$/, (c) => {
+      const list = obj(c.body).devices;
+      if (!Array.isArray(list)) throw bad('devices must be an array');
+      st.devices = list.map((raw: unknown, i) => makeDevice(isObj(raw) ? raw : {}, i));
+      return { status: 200, body: { devices: st.devices } };
+    }),
+    // A finished remote-control connection to a device: reported without a session code.
+    r('POST', /^\/devices\/([^/]+)\/connect$/, (c, [rid]) => {
+      const d = st.devices.find((x) => x.remotecontrol_id === rid);
+      if (!d) throw notFound('Device');
+      const b = obj(c.body);
+      const minutes = typeof b.minutes === 'number' ? b.minutes : 9;
+      const owner = [...st.tokens.values()][0]!.account;
+      const now = serverNow();
+      const rec: ConnectionRecord = clone({
+        id: randomUUID(), userid: owner.userid, username: owner.name, deviceid: d.remotecontrol_id, devicename: d.alias,
+        groupid: d.groupid, groupname: 'My computers', start_date: iso(now - minutes * 60_000), end_date: iso(now),
+        notes: typeof b.notes === 'string' ? b.notes : undefined, support_session_type: 'Default', billing_state: 'Bill', fee: 0, currency: 'EUR',
+      });
+      st.reports.push(rec);
+      return { status: 200, body: rec };
     }),
     r('POST', /^\/sessions\/([^/]+)\/online$/, (c, [code]) => {
       const s = findSession(st, code!);
@@ -490,6 +542,26 @@ function controlRoutes(st: State): Route[] {
     })),
   ];
 }
+
+// ---------- devices (issue 19) ----------
+/** A device from the control interface's loose description (the tests give alias and state). */
+function makeDevice(b: Record<string, unknown>, i: number): Device {
+  const str = (k: string) => (typeof b[k] === 'string' ? (b[k] as string) : undefined);
+  const rid = str('remotecontrol_id') ?? `r${987_654_000 + i}`;
+  return clone({
+    remotecontrol_id: rid, device_id: str('device_id') ?? `d${1000 + i}`, userid: DEMO_ACCOUNT.userid, alias: str('alias') ?? `PC-${i}`,
+    groupid: str('groupid') ?? 'g100000001', description: str('description'),
+    online_state: str('online_state') === 'Online' ? 'Online' : 'Offline', assigned_to: true, supported_features: 'remote_control',
+    last_seen: str('last_seen') ?? iso(serverNow() - (i + 1) * 3_600_000), teamviewer_id: Number(rid.replace(/^r/, '')),
+  });
+}
+
+/** The demo's Computers & Contacts (`npm run sandbox`, `npm start`): the demo desk's requesters. */
+export const DEMO_DEVICES = [
+  { alias: 'PC-ANA-RUIZ', online_state: 'Online', description: 'Finance, floor 2', remotecontrol_id: 'r123456789' },
+  { alias: 'LAPTOP-0231', online_state: 'Offline', description: 'Ana Ruiz – laptop', remotecontrol_id: 'r223456789' },
+  { alias: 'WS-SALES-07', online_state: 'Online', description: 'Jorge Martín', remotecontrol_id: 'r323456789' },
+];
 
 // ---------- bulk cases (reports, issue 10) ----------
 const BULK = {
@@ -628,9 +700,11 @@ function run(fn: () => Result): Result {
   }
 }
 
-export async function startSandbox(opts: { port?: number; host?: string } = {}): Promise<SandboxHandle> {
+/** `devices`: Computers & Contacts entries to start with (the demo's DEMO_DEVICES; a reset empties them). */
+export async function startSandbox(opts: { port?: number; host?: string; devices?: Record<string, unknown>[] } = {}): Promise<SandboxHandle> {
   const host = opts.host ?? '127.0.0.1';
   const st = createState();
+  st.devices = (opts.devices ?? []).map(makeDevice);
   const api = apiRoutes(st);
   const control = controlRoutes(st);
   const timers = new Set<NodeJS.Timeout>();
