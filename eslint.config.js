@@ -67,7 +67,7 @@ export default tseslint.config(
     files: ['src/shared/**'],
     rules: { ...forbid(BACKGROUND, CONTENT, PAGES, PLATFORM, POLYFILL), 'no-restricted-globals': ['error', ...BROWSER_GLOBALS] },
   },
-  { files: ['src/background/{cases,account,config,store}/**'], rules: forbid(RUNTIME, CONTENT, PAGES) },
+  { files: ['src/background/{cases,account,config,store,devices}/**'], rules: forbid(RUNTIME, CONTENT, PAGES) },
   {
     files: ['src/background/store/**'],
     rules: forbid(RUNTIME, ['**/cases/**', 'The store is the bottom layer: it knows no domain module.'], ['**/account/**', 'The store is the bottom layer.'], ['**/config/**', 'The store is the bottom layer.']),

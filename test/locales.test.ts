@@ -9,7 +9,7 @@
 import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { CaseState } from '../src/shared/case';
+import { CASE_KINDS, type CaseState } from '../src/shared/case';
 import type { IssueCode } from '../src/shared/profile/validate';
 import type { OriginCheck } from '../src/shared/sites';
 import { TICKET_FIELDS } from '../src/shared/ticket';
@@ -50,6 +50,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   part_: CONTROL_PARTS, // picker: partName(k) for the parts that are not ticket fields
   help_: PART_KEYS, // picker: t(`help_${key}`), one help line per part
   perm: ['Groups', 'Sessions', 'Reports'], // widget: permissionNames, t(`perm${Name}`)
+  rpKind_: CASE_KINDS, // reports: the Kind filter and column, t(`rpKind_${kind}`) (issue 19)
 };
 
 /** Calls whose key is a variable: `file: argument text` → the keys it can be. */

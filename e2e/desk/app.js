@@ -20,7 +20,7 @@ const STRINGS = {
     details: 'Details', description: 'Description', created: 'Created',
     fields: {
       status: 'Status', priority: 'Priority', type: 'Type', category: 'Category', source: 'Source',
-      requester: 'Requester', requesterEmail: 'Requester email', technician: 'Technician', department: 'Department',
+      requester: 'Requester', requesterEmail: 'Requester email', technician: 'Technician', department: 'Department', asset: 'Asset',
       agent: 'Assigned agent',
     },
     subject: 'Subject',
@@ -49,7 +49,7 @@ const STRINGS = {
     details: 'Detalles', description: 'Descripción', created: 'Creado',
     fields: {
       status: 'Estado', priority: 'Prioridad', type: 'Tipo', category: 'Categoría', source: 'Origen',
-      requester: 'Solicitante', requesterEmail: 'Correo del solicitante', technician: 'Técnico', department: 'Departamento',
+      requester: 'Solicitante', requesterEmail: 'Correo del solicitante', technician: 'Técnico', department: 'Departamento', asset: 'Activo',
       agent: 'Agente asignado',
     },
     subject: 'Asunto',
@@ -310,7 +310,8 @@ const cloud = {
       row(f.requester, tk.requester.name),
       row(f.requesterEmail, email ? h('a', { href: `mailto:${email}` }, email) : null),
       row(route.flags.ui2 ? f.agent : f.technician, tk.technician),
-      row(f.department, loc(tk.department)));
+      row(f.department, loc(tk.department)),
+      tk.asset ? row(f.asset, tk.asset) : null);
 
     // Comments
     const commentList = h('ol', { class: 'comment-list' });

@@ -25,6 +25,8 @@ export interface WorkerEvents {
   'policy-changed': Record<string, never>;
   /** Many records changed at once (a team-wide sync, an import): reports query again. */
   'history-changed': Record<string, never>;
+  /** The requester's devices shown on a ticket, or its running device connection, changed (issue 19). */
+  'device-changed': { ticketKey: string };
   /** A team-wide sync made progress, finished or failed. */
   'sync-progress': { status: SyncStatus };
 }

@@ -24,6 +24,7 @@ import { openReportsPage } from './runtime/open-tabs';
 import { acceptPanelPort } from './runtime/panel';
 import { seeOnTicketPorts, updateBadge } from './runtime/badge';
 import { onCommand, toggleSession } from './runtime/commands';
+import { DEVICE_ALARM, armDeviceAlarm, checkDeviceConnections } from './devices/connections';
 
 void lockStorage();
 
@@ -41,6 +42,7 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === WATCH_ALARM) void tick('alarm');
   else if (alarm.name === EXPIRY_ALARM) void tick();
   else if (alarm.name === RECONCILE_ALARM) void reconcile();
+  else if (alarm.name === DEVICE_ALARM) void checkDeviceConnections();
 });
 
 browser.notifications.onClicked.addListener((id) => void onNotificationClick(id));
@@ -80,5 +82,7 @@ browser.runtime.onConnect.addListener((port) => {
 });
 chrome.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
 void updateBadge();
+// Running connections to requesters' devices (issue 19): their end is looked for while one runs.
+void armDeviceAlarm();
 
-if (__TEST_BUILD__) installTestHook({ onNotificationClick, tick, command: onCommand, toggleSession, reports: { runSync, syncStatus, runReportDetailed, scanReport, rebuildRollups } });
+if (__TEST_BUILD__) installTestHook({ onNotificationClick, tick: async () => { await tick(); await checkDeviceConnections(); }, command: onCommand, toggleSession, reports: { runSync, syncStatus, runReportDetailed, scanReport, rebuildRollups } });

@@ -8,9 +8,11 @@ import { pushReportsOnEvents } from './runtime/reports-port';
 import { rememberTicketFacts } from './runtime/views';
 import { pushPanelOnEvents } from './runtime/panel';
 import { badgeOnEvents } from './runtime/badge';
+import { devicesOnEvents } from './devices/requester-devices';
 
 export function listenToEvents(): void {
   rememberTicketFacts();
+  devicesOnEvents();
   pushOnEvents();
   notifyOnCaseEvents();
   armOnChanges();

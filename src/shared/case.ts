@@ -65,7 +65,15 @@ export interface CaseRecord {
   connection?: CaseConnection;
   /** Where a record not made by this browser's lifecycle came from. */
   via?: 'sync' | 'import';
+  /** What the record is (issue 19): a service case (absent: every record written before kinds), or
+   *  a remote-control connection to one of the requester's own devices (no code; recorded when it
+   *  ended, with its device in `connection`). */
+  kind?: CaseKind;
 }
+
+export type CaseKind = 'service' | 'device';
+export const CASE_KINDS: readonly CaseKind[] = ['service', 'device'];
+export const kindOf = (rec: Pick<CaseRecord, 'kind'>): CaseKind => rec.kind ?? 'service';
 
 /** What the connection reports of a case add up to (reports, closing comment). */
 export interface CaseConnection {

@@ -17,10 +17,12 @@ const TEXT = {
   en: {
     head: 'TeamViewer service case {code} closed.', expired: 'TeamViewer service case {code} expired.',
     start: 'Start', end: 'End', duration: 'Duration', device: 'Device', connected: 'Connection time', notes: 'Supporter notes',
+    deviceHead: 'TeamViewer connection to the requester\'s computer {device} ended.',
   },
   es: {
     head: 'Caso de servicio de TeamViewer {code} cerrado.', expired: 'Caso de servicio de TeamViewer {code} caducado.',
     start: 'Inicio', end: 'Fin', duration: 'Duración', device: 'Dispositivo', connected: 'Tiempo de conexión', notes: 'Notas del técnico',
+    deviceHead: 'Conexión de TeamViewer al equipo del solicitante {device} terminada.',
   },
 } as const;
 
@@ -48,5 +50,27 @@ export function closingComment(f: ClosingFacts, locale: string): string {
     if (parts.length) lines.push(parts.join(' · '));
     if (c.notes?.trim()) lines.push(`${t.notes}: ${c.notes.trim()}`);
   }
+  return lines.join('\n');
+}
+
+/** A connection to one of the requester's own devices (issue 19) ended: the comment written to the
+ *  ticket, from TeamViewer's connection report when there is one (times, notes). */
+export interface DeviceFacts {
+  device: string;
+  start: string;
+  end: string;
+  notes?: string;
+}
+
+export function deviceComment(f: DeviceFacts, locale: string): string {
+  const t = TEXT[langOf(locale)];
+  const lines = [
+    t.deviceHead.replace('{device}', f.device),
+    `${t.device}: ${f.device}`,
+    `${t.start}: ${formatStamp(f.start, locale)}`,
+    `${t.end}: ${formatStamp(f.end, locale)}`,
+    `${t.duration}: ${formatDuration(durationMs(f.start, f.end) ?? 0)}`,
+  ];
+  if (f.notes?.trim()) lines.push(`${t.notes}: ${f.notes.trim()}`);
   return lines.join('\n');
 }

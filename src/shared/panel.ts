@@ -1,7 +1,8 @@
 // The side panel's and the toolbar badge's pure logic (issue 17): whose case is whose, what the
 // panel lists, what the badge says. Unit-tested (test/panel.test.ts); the worker feeds it records.
 import { isActive, type CaseRecord } from './case';
-import type { PanelCase } from './protocol';
+import type { PanelCase, PanelDevice } from './protocol';
+import type { Ticket } from './ticket';
 
 /** A case of this browser's technician: assigned to them, else (an older record) not a colleague's. */
 export function isMine(rec: Pick<CaseRecord, 'assignedUserId' | 'colleague'>, myUserId: string | undefined): boolean {
@@ -23,6 +24,15 @@ export function panelCase({ ticket, supporterLink: _secret, ...rest }: CaseRecor
     ...rest, helpdesk: hostOf(ticket.origin),
     ...(ticket.fields.number || ticket.id ? { ticketNumber: ticket.fields.number ?? ticket.id } : {}),
     ...(ticket.fields.title ? { ticketTitle: ticket.fields.title } : {}),
+  };
+}
+
+/** A running connection to a requester's device (issue 19), as the panel lists it. */
+export function panelDevice(r: { id: string; ticket: Ticket; name: string; startedAt: string }): PanelDevice {
+  return {
+    id: r.id, name: r.name, since: r.startedAt, helpdesk: hostOf(r.ticket.origin),
+    ...(r.ticket.fields.number || r.ticket.id ? { ticketNumber: r.ticket.fields.number ?? r.ticket.id } : {}),
+    ...(r.ticket.fields.title ? { ticketTitle: r.ticket.fields.title } : {}),
   };
 }
 

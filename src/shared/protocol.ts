@@ -60,6 +60,9 @@ export interface ConnectionStatus {
   /** The organisation's token was refused (invalid, licence, permission): what TeamViewer said. */
   orgError?: UiError;
   apiBaseUrl: string;
+  /** TeamViewer refused the device list (403, issue 19): the options page says which permission
+   *  shows the requester's computers; TeamViewer's own words when it gave any. */
+  devicesForbidden?: { detail?: string };
 }
 
 /** Who this browser works for (see background/account/technician.ts). */
@@ -85,8 +88,27 @@ export interface GroupSharingView {
  *  supporter link (a secret: "Connect" asks the worker to open it). */
 export type CaseView = Omit<CaseRecord, 'ticket' | 'supporterLink'>;
 
+/** One of the requester's own computers as a tab may see it (issue 19): the shown fields and an
+ *  opaque row key, never a device id. */
+export interface DeviceView {
+  key: string;
+  name: string;
+  online: boolean;
+  lastSeen?: string;
+}
+
+/** The ticket's running connection to a requester's device. */
+export interface DeviceConnectionView {
+  name: string;
+  /** When Connect was clicked (TeamViewer's clock). */
+  since: string;
+}
+
 export interface TicketView {
   ticketKey: string;
+  /** The requester's computers (absent: nothing matched, no permission, not read). */
+  devices?: DeviceView[];
+  deviceConnection?: DeviceConnectionView;
   connected: boolean;
   active?: CaseView;
   /** Earlier cases of this ticket, newest first. */
@@ -117,6 +139,10 @@ export interface Requests {
   /** "Connect now": the worker opens the supporter link (a secret) in a new tab; it never reaches the page. */
   'case/connect': { req: { ticketKey: string }; res: null };
   'ticket/view': { req: { ticketKey: string }; res: TicketView };
+  /** Connect to one of the requester's devices (its row key): the worker opens the start link. */
+  'device/connect': { req: { ticketKey: string; device: string }; res: null };
+  /** Done with the ticket's device connection: recorded, and its comment written to the ticket. */
+  'device/done': { req: { ticketKey: string }; res: null };
   /** A tab reports whether it could do a page task (post the comment, fill or send the reply). */
   'task/result': { req: { ticketKey: string; caseId: string; kind: PageTaskKind; done: boolean }; res: null };
   /** A tab is about to click the reply form's Send: the worker records the attempt (the customer
@@ -189,7 +215,7 @@ export type RequestType = keyof Requests;
 export type Message<K extends RequestType = RequestType> = { type: K } & Requests[K]['req'];
 
 /** What a help-desk page (content script) may ask. Everything else needs an extension page. */
-export const CONTENT_REQUESTS: readonly RequestType[] = ['case/start', 'case/stop', 'case/connect', 'ticket/view', 'task/result', 'task/attempt', 'email/send-again', 'options/open',
+export const CONTENT_REQUESTS: readonly RequestType[] = ['case/start', 'case/stop', 'case/connect', 'ticket/view', 'device/connect', 'device/done', 'task/result', 'task/attempt', 'email/send-again', 'options/open',
   'profile/for-page', 'page/diagnosis', 'page/signed-in-user', 'reports/open'];
 
 /** What the injected picker may ask, from a tab the worker injected it into (and nothing else). */
@@ -221,6 +247,14 @@ export interface PanelCase extends CaseView {
   helpdesk: string;
 }
 
+/** A running device connection as the side panel lists it. */
+export interface PanelDevice extends DeviceConnectionView {
+  id: string;
+  ticketNumber?: string;
+  ticketTitle?: string;
+  helpdesk: string;
+}
+
 export interface PanelSnapshot {
   connected: boolean;
   /** TeamViewer's clock minus this browser's (live timers count from the server's start time). */
@@ -231,6 +265,8 @@ export interface PanelSnapshot {
   colleagues: PanelCase[];
   /** This technician's cases that ended today, newest first. */
   today: PanelCase[];
+  /** Running connections to requesters' devices (issue 19). */
+  devices?: PanelDevice[];
   /** Reading the history failed. */
   error?: UiError;
 }
@@ -238,7 +274,7 @@ export interface PanelSnapshot {
 export type PanelPortOut = { type: 'cases'; snapshot: PanelSnapshot };
 
 /** Content script → worker over the port. */
-export type PortIn = { type: 'watch'; ticketKey: string };
+export type PortIn = { type: 'watch'; ticketKey: string; /** The ticket as the tab reads it: its requester's devices (issue 19). */ ticket?: Ticket };
 /** Things only the help-desk page can do, through its own forms. */
 export type PageTask =
   | { kind: 'comment'; text: string }

@@ -4,6 +4,8 @@ import { isEmailAddress } from './email-address';
 export const TICKET_FIELDS = [
   'number', 'title', 'category', 'type', 'priority', 'source',
   'requesterName', 'requesterEmail', 'technician', 'status',
+  // The requester's computer (issue 19): only where the site profile names such a field.
+  'asset',
 ] as const;
 export type TicketField = (typeof TICKET_FIELDS)[number];
 

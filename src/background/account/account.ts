@@ -10,14 +10,16 @@ import { emit } from '../events';
 import { clearCredentials, connection, saveCredentials } from './credentials';
 import { forgetGroup } from './group';
 import { accountView, verifyToken } from './verify';
+import { devicesForbidden } from '../devices/requester-devices';
 
 const TOKEN_RE = /^[A-Za-z0-9._~+/=-]{8,512}$/;
 
 export async function connectionStatus(): Promise<ConnectionStatus> {
-  const [c, settings] = await Promise.all([connection(), getSettings()]);
+  const [c, settings, refused] = await Promise.all([connection(), getSettings(), devicesForbidden()]);
   return {
     connected: !!c.account, apiBaseUrl: settings.apiBaseUrl,
     ...(c.source ? { source: c.source } : {}), ...(c.account ? { account: c.account } : {}), ...(c.orgError ? { orgError: c.orgError } : {}),
+    ...(c.account && refused ? { devicesForbidden: refused.detail ? { detail: refused.detail } : {} } : {}),
   };
 }
 

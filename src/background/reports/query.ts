@@ -27,6 +27,7 @@ export function cleanFilter(raw: unknown): ReportFilter {
     if (t.length) f.technicians = t;
   }
   if (typeof r.tz === 'string' && r.tz.length <= 64) f.tz = r.tz;
+  if (r.kind === 'service' || r.kind === 'device') f.kind = r.kind;
   return f;
 }
 
@@ -79,7 +80,8 @@ async function fromRollups(filter: ReportFilter, limit: number): Promise<ReportR
 }
 
 export async function runReportDetailed(filter: ReportFilter, limit = DEFAULT_LIST_LIMIT): Promise<ReportRun> {
-  if (limit <= ROLLUP_LIST_MAX) {
+  // The roll-ups count every kind together: a Kind filter (issue 19) is answered by the scan.
+  if (limit <= ROLLUP_LIST_MAX && !filter.kind) {
     const r = await fromRollups(filter, limit);
     if (r) return r;
   }

@@ -5,7 +5,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { AppError, toUiError } from '../../shared/app-error';
 import { isActive, type CaseRecord } from '../../shared/case';
-import { panelLists } from '../../shared/panel';
+import { panelDevice, panelLists } from '../../shared/panel';
 import type { PanelPortOut, PanelSnapshot } from '../../shared/protocol';
 import { lastServerOffsetMs } from '../../shared/teamviewer/client';
 import { connectedAccount } from '../account/credentials';
@@ -16,6 +16,7 @@ import { activeCases, db, getCase } from '../store/history';
 import { markSeen } from './badge';
 import { focusTicket, openSupporterLinkOf } from './open-tabs';
 import { pagePorts } from './page-ports';
+import { runningDevices } from '../devices/connections';
 
 const startOfToday = () => {
   const d = new Date();
@@ -33,8 +34,8 @@ async function endedSince(sinceMs: number): Promise<CaseRecord[]> {
 
 export async function panelSnapshot(): Promise<PanelSnapshot> {
   try {
-    const [account, me, active, ended] = await Promise.all([connectedAccount(), currentTechnician(), activeCases(), endedSince(startOfToday())]);
-    return { connected: !!account, serverOffsetMs: lastServerOffsetMs(), ...panelLists(active, ended, me?.userid, startOfToday()) };
+    const [account, me, active, ended, running] = await Promise.all([connectedAccount(), currentTechnician(), activeCases(), endedSince(startOfToday()), runningDevices()]);
+    return { connected: !!account, serverOffsetMs: lastServerOffsetMs(), ...panelLists(active, ended, me?.userid, startOfToday()), devices: running.map(panelDevice) };
   } catch (e) {
     return { connected: false, serverOffsetMs: 0, mine: [], colleagues: [], today: [], error: toUiError(e) };
   }
@@ -77,6 +78,7 @@ export function pushPanelOnEvents(): void {
   on('connection-changed', pushSoon);
   on('history-changed', pushSoon);
   on('settings-changed', pushSoon);
+  on('device-changed', pushSoon);
 }
 
 async function caseById(caseId: unknown): Promise<CaseRecord> {

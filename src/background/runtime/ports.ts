@@ -4,7 +4,7 @@
 // registry never needs persisting.
 import type { Runtime } from 'webextension-polyfill';
 import type { CaseRecord } from '../../shared/case';
-import { originOfKey } from '../../shared/ticket';
+import { originOfKey, ticketKey } from '../../shared/ticket';
 import type { PortIn, PortOut } from '../../shared/protocol';
 import { claimTasks } from '../cases/page-tasks';
 import { noteTicketsOnScreen, ticketCameOnScreen } from '../cases/watcher';
@@ -12,6 +12,7 @@ import { on } from '../events';
 import { casesOfTicket } from '../store/history';
 import { helpdeskSenderOrigin } from './sender';
 import { ticketView } from './views';
+import { loadTicketDevices } from '../devices/requester-devices';
 
 const watchers = new Map<Runtime.Port, string>();
 
@@ -55,6 +56,12 @@ export function acceptPort(port: Runtime.Port): void {
     void ticketCameOnScreen(msg.ticketKey).catch((e) => console.warn('no look at the group', e));
     send(port, { type: 'view', view: await ticketView(msg.ticketKey) });
     for (const rec of await casesOfTicket(msg.ticketKey)) offerTasks(rec, port);
+    // The requester's computers (issue 19): read after the first view (never delaying it), from
+    // the fields the tab read; the view is pushed again when they are known.
+    const t = msg.ticket;
+    if (t && typeof t === 'object' && t.fields && typeof t.fields === 'object' && t.origin === origin && ticketKey(t) === msg.ticketKey) {
+      void loadTicketDevices(t).catch((e) => console.warn('devices', e));
+    }
   });
   port.onDisconnect.addListener(() => {
     watchers.delete(port);
@@ -70,6 +77,7 @@ export function pushOnEvents(): void {
   });
   on('ticket-error', ({ ticketKey }) => pushView(ticketKey));
   on('ticket-waiting', ({ ticketKey }) => pushView(ticketKey));
+  on('device-changed', ({ ticketKey }) => pushView(ticketKey));
   on('connection-changed', async () => {
     await Promise.all([...new Set(watchers.values())].map(pushView));
   });

@@ -16,6 +16,7 @@ import { dropDiagnosis, recordDiagnosis } from '../config/diagnosis';
 import { endTeaching, isPickerTab, saveTaught, startTeaching } from '../config/teach';
 import { previewTicket, rememberPreviewTicket } from '../config/preview-ticket';
 import { openSupporterLink } from './open-tabs';
+import { connectDevice, doneDevice } from '../devices/connections';
 import { helpdeskSenderOrigin, isExtensionPage } from './sender';
 import { ticketView } from './views';
 import { DEFAULT_LIST_LIMIT, cleanFilter, reportCases, runReport } from '../reports/query';
@@ -57,6 +58,15 @@ const handlers: Handlers = {
     return null;
   },
   'ticket/view': (m, origin) => ticketView(ownTicket(m.ticketKey, origin)),
+  // Issue 19: a device is named by its row key in the ticket's view; the worker holds its ids.
+  'device/connect': async (m, origin) => {
+    await connectDevice(ownTicket(m.ticketKey, origin), String(m.device ?? ''));
+    return null;
+  },
+  'device/done': async (m, origin) => {
+    await doneDevice(ownTicket(m.ticketKey, origin));
+    return null;
+  },
   'task/result': async (m, origin) => {
     if (m.kind !== 'comment' && m.kind !== 'reply') throw AppError.of('bad_request_message', 'unknown task');
     await taskResult(ownTicket(m.ticketKey, origin), String(m.caseId), m.kind, m.done === true);

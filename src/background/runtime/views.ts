@@ -6,6 +6,8 @@ import type { TvErrorKind } from '../../shared/teamviewer/errors';
 import { connectedAccount } from '../account/credentials';
 import { on } from '../events';
 import { casesOfTicket } from '../store/history';
+import { connectionView, runningDevice } from '../devices/connections';
+import { deviceViews } from '../devices/requester-devices';
 
 /** The last error of each ticket, with the ticket's active case when it happened. */
 const lastError = new Map<string, { error: UiError; activeId: string | undefined }>();
@@ -31,7 +33,7 @@ export function rememberTicketFacts(): void {
 const toView = ({ ticket: _ticket, supporterLink: _secret, ...rest }: CaseRecord): CaseView => rest;
 
 export async function ticketView(ticketKey: string): Promise<TicketView> {
-  const [cases, account] = await Promise.all([casesOfTicket(ticketKey), connectedAccount()]);
+  const [cases, account, running] = await Promise.all([casesOfTicket(ticketKey), connectedAccount(), runningDevice(ticketKey)]);
   const active = cases.find((c) => isActive(c.state));
   const view: TicketView = {
     ticketKey,
@@ -39,6 +41,9 @@ export async function ticketView(ticketKey: string): Promise<TicketView> {
     history: cases.filter((c) => c !== active && c.state !== 'failed').slice(0, 10).map(toView),
   };
   if (active) view.active = toView(active);
+  const devices = account ? deviceViews(ticketKey) : undefined;
+  if (devices) view.devices = devices;
+  if (running) view.deviceConnection = connectionView(running);
   const err = lastError.get(ticketKey);
   if (err) view.error = err.error;
   const w = waiting.get(ticketKey);

@@ -23,6 +23,10 @@ export const LOCAL_KEYS = {
   policySnapshot: 'policySnapshot',
   /** install.ts: this version, when it was installed, the version it was updated from. */
   install: 'install',
+  /** devices/connections.ts: the running connections to requesters' devices, per ticket (issue 19). */
+  deviceConnections: 'deviceConnections',
+  /** devices/requester-devices.ts: when the token was last refused the device list (403), for the options page. */
+  devicesForbidden: 'devicesForbidden',
 } as const;
 
 /** chrome.storage.session (extension contexts only; cleared with the browser session). */

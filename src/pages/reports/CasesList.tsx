@@ -19,6 +19,7 @@ export function CasesList({ result, onShowAll }: { result: ReportResult; onShowA
           <thead>
             <tr>
               <th scope="col">{t('rpCreated')}</th>
+              <th scope="col">{t('rpKind')}</th>
               <th scope="col">{t('rpCode')}</th>
               <th scope="col">{t('rpTicket')}</th>
               <th scope="col">{t('rpTechnician')}</th>
@@ -34,8 +35,9 @@ export function CasesList({ result, onShowAll }: { result: ReportResult; onShowA
             {cases.map((c) => {
               const label = [c.ticketNumber, c.ticketTitle].filter(Boolean).join(' ') || c.helpdesk;
               return (
-                <tr key={c.id} data-testid="case-row" data-code={c.code}>
+                <tr key={c.id} data-testid="case-row" data-code={c.code} data-kind={c.kind ?? 'service'}>
                   <td>{dateTime(c.createdAt)}</td>
+                  <td>{t(`rpKind_${c.kind ?? 'service'}`)}</td>
                   <td class="code">{c.code}</td>
                   <td>{c.ticketUrl ? <a href={c.ticketUrl} target="_blank" rel="noopener noreferrer">{label}</a> : label}</td>
                   <td>{keyLabel(c.technician ?? '', true)}</td>

@@ -40,6 +40,21 @@ export function Filters({ filter, technicians, onChange }: { filter: ReportFilte
           </label>
         ))}
       </fieldset>
+      <div>
+        <label for="kind">{t('rpKind')}</label>
+        <select id="kind" data-testid="kind-filter" value={filter.kind ?? ''}
+          onChange={(e) => {
+            const v = (e.target as HTMLSelectElement).value;
+            const f = { ...filter };
+            if (v === 'service' || v === 'device') f.kind = v;
+            else delete f.kind;
+            onChange(f);
+          }}>
+          <option value="">{t('rpAllKinds')}</option>
+          <option value="service">{t('rpKind_service')}</option>
+          <option value="device">{t('rpKind_device')}</option>
+        </select>
+      </div>
       <div class="dates">
         <div>
           <label for="from">{t('rpFrom')}</label>

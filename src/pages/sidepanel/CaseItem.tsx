@@ -77,10 +77,10 @@ export function OpenCaseItem({ c, now, actions, colleague }: { c: PanelCase; now
 export function EndedCaseItem({ c }: { c: PanelCase }) {
   const ms = durationMs(c.createdAt, c.closedAt);
   return (
-    <li class="case" data-testid="ended" data-code={c.code}>
+    <li class="case" data-testid="ended" data-code={c.code} data-kind={c.kind ?? 'service'}>
       <h3>{title(c)}</h3>
       <p class="muted" style="margin: 0">
-        <span class="code">{c.code}</span> · {ms === undefined ? '' : formatDuration(ms)} · {t(`outcome_${c.state}`)}
+        <span class="code">{c.kind === 'device' ? t('pnDeviceConnection', c.connection?.devices?.join(', ') ?? '') : c.code}</span> · {ms === undefined ? '' : formatDuration(ms)} · {t(`outcome_${c.state}`)}
         {c.comment && !c.comment.posted ? ` · ${t('commentPending')}` : ''}
       </p>
     </li>

@@ -97,6 +97,21 @@ function Body({ snap, now, actions, settings, reports }: { snap?: PanelSnapshot;
       <Section id="mine" title={t('pnMine')} count={snap.mine.length}>
         {snap.mine.length ? list(snap.mine) : <p class="empty" data-testid="empty-mine">{t('pnEmptyMine')}</p>}
       </Section>
+      {!!snap.devices?.length && (
+        <Section id="devices" title={t('pnDevices')} count={snap.devices.length}>
+          <ul class="cases">
+            {snap.devices.map((d) => (
+              <li class="case" key={d.id} data-testid="device-connection">
+                <h3>{[d.ticketNumber, d.ticketTitle].filter(Boolean).join(' · ') || d.helpdesk}</h3>
+                <p class="muted" style="margin: 0">
+                  {t('connectedTo', [d.name, new Date(d.since).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })])}
+                  {' · '}<span data-testid="timer">{formatDuration(Math.max(0, now - Date.parse(d.since)))}</span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
       {snap.colleagues.length > 0 && (
         <Section id="colleagues" title={t('pnColleagues')} count={snap.colleagues.length}>{list(snap.colleagues, true)}</Section>
       )}

@@ -17,6 +17,8 @@ export const BUILTIN_LABELS: Record<TicketField, string[]> = {
   // BOSSDesk's documentation calls technicians "agents".
   technician: ['Technician', 'Assigned to', 'Assignee', 'Técnico', 'Técnico asignado', 'Asignado a', 'Agent', 'Assigned agent', 'Agente', 'Agente asignado'],
   status: ['Status', 'Estado'],
+  // The requester's computer (issue 19), where a desk shows one; a site profile may name another field.
+  asset: ['Asset', 'Activo'],
 };
 
 const byLabel = (extra: Partial<Record<TicketField, FieldRule>>): Partial<Record<TicketField, FieldRule>> => ({

@@ -20,7 +20,10 @@ export interface PageReport {
   draft?: boolean;
 }
 
-export const missingFields = (d: Diagnosis): TicketField[] => TICKET_FIELDS.filter((f) => d.fields[f] === null);
+/** Fields a desk may well not have (the requester's computer, issue 19): not reported missing. */
+export const OPTIONAL_FIELDS: readonly TicketField[] = ['asset'];
+
+export const missingFields = (d: Diagnosis): TicketField[] => TICKET_FIELDS.filter((f) => d.fields[f] === null && !OPTIONAL_FIELDS.includes(f));
 
 /** What keeps the widget away: the mount point or a required field. */
 export const blocking = (d: Diagnosis): boolean => !d.mount || REQUIRED_FIELDS.some((f) => d.fields[f] === null);

@@ -50,6 +50,7 @@ export function createAggregator(filter: ReportFilter, opts: { limit?: number; z
     add(c, createdMs) {
       const t = createdMs ?? Date.parse(c.createdAt);
       if (!Number.isFinite(t) || (startMs !== undefined && t < startMs) || (endMs !== undefined && t >= endMs)) return;
+      if (filter.kind && (c.kind ?? 'service') !== filter.kind) return;
       const tech = c.technician ?? '';
       seenTechs.add(tech);
       if (techs && !techs.has(tech)) return;

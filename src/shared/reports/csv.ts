@@ -6,7 +6,7 @@ import type { ReportCase } from './types';
 
 export const CSV_HEADER = [
   'code', 'ticket_number', 'ticket_title', 'category', 'type', 'priority', 'source', 'technician', 'requester',
-  'helpdesk', 'ticket_url', 'created_at', 'closed_at', 'outcome', 'duration_seconds', 'connected_seconds',
+  'helpdesk', 'ticket_url', 'created_at', 'closed_at', 'outcome', 'duration_seconds', 'connected_seconds', 'kind',
 ] as const;
 
 export const BOM = '\uFEFF';
@@ -26,7 +26,7 @@ export function csvRow(c: ReportCase): Array<string | number> {
   return [
     c.code, c.ticketNumber ?? '', c.ticketTitle ?? '', c.category ?? '', c.type ?? '', c.priority ?? '', c.source ?? '',
     c.technician ?? '', c.requester ?? '', c.helpdesk, c.ticketUrl ?? '', isoUtc(c.createdAt), isoUtc(c.closedAt), c.outcome,
-    secs(c.durationSec), secs(c.connectedSec),
+    secs(c.durationSec), secs(c.connectedSec), c.kind ?? 'service',
   ];
 }
 

@@ -11,6 +11,8 @@ export function filterFromSearch(search: string): ReportFilter {
   if (dayNumber(to) !== undefined) f.to = to;
   const techs = [...new Set(q.getAll('tech').map((t) => t.slice(0, 500)))];
   if (techs.length) f.technicians = techs;
+  const kind = q.get('kind');
+  if (kind === 'service' || kind === 'device') f.kind = kind;
   return f;
 }
 
@@ -19,6 +21,7 @@ export function searchFromFilter(f: ReportFilter): string {
   if (f.from) q.set('from', f.from);
   if (f.to) q.set('to', f.to);
   for (const t of f.technicians ?? []) q.append('tech', t);
+  if (f.kind) q.set('kind', f.kind);
   const s = q.toString();
   return s ? `?${s}` : '';
 }

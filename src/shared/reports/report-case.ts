@@ -32,7 +32,8 @@ export function safeTicketUrl(url: string | undefined, origin: string): string |
 /** toReportCase plus the creation time in ms (so that the aggregator does not parse it again). */
 export function toReportCaseTimed(rec: CaseRecord): { c: ReportCase; t: number } | undefined {
   const outcome = outcomeOf(rec);
-  if (!outcome || !rec.code || !rec.createdAt) return undefined;
+  const device = rec.kind === 'device';
+  if (!outcome || (!rec.code && !device) || !rec.createdAt) return undefined;
   const t = Date.parse(rec.createdAt);
   if (!Number.isFinite(t)) return undefined;
   const createdAt = rec.createdAt;
@@ -47,7 +48,8 @@ export function toReportCaseTimed(rec: CaseRecord): { c: ReportCase; t: number }
   if (!Number.isFinite(end)) closedAt = undefined;
   const timed = outcome === 'closed' || outcome === 'closed_elsewhere';
   const ms = timed ? end - t : NaN;
-  const c: ReportCase = { id: rec.id, code: rec.code, helpdesk: origin, createdAt, outcome };
+  const c: ReportCase = { id: rec.id, code: rec.code ?? '', helpdesk: origin, createdAt, outcome };
+  if (device) c.kind = 'device';
   // Only keys with a value: the page gets less, and structured clone copies less.
   if (f.number) c.ticketNumber = f.number;
   if (f.title) c.ticketTitle = f.title;

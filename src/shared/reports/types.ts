@@ -1,5 +1,6 @@
 // Reports (issue 10): the slim per-case view that the reports page receives, the filter that
 // lives in the page's address, and what the aggregation answers.
+import type { CaseKind } from '../case';
 
 /** How a case ended. Only ended cases are reported; cases still open are counted once they end. */
 export type Outcome = 'closed' | 'closed_elsewhere' | 'expired' | 'close_failed';
@@ -12,7 +13,10 @@ export const OUTCOMES: readonly Outcome[] = ['closed', 'closed_elsewhere', 'expi
  */
 export interface ReportCase {
   id: string;
+  /** The service case's code; '' for a device connection. */
   code: string;
+  /** Absent: a service case (issue 19). */
+  kind?: CaseKind;
   ticketNumber?: string;
   ticketTitle?: string;
   category?: string;
@@ -47,6 +51,8 @@ export interface ReportFilter {
   technicians?: string[];
   /** IANA time zone whose days `from`/`to` mean (the page sends the browser's); else the worker's local zone. */
   tz?: string;
+  /** Only service cases or only device connections (issue 19); absent: both. */
+  kind?: CaseKind;
 }
 
 export type Dimension = 'technician' | 'category' | 'type' | 'priority' | 'source';

@@ -71,6 +71,7 @@ export function Connection({ status, onChange, apiLocked = false }: { status: Co
           </div>
         )}
         <p class="muted">{t('apiAddress')}: <code>{status.apiBaseUrl}</code> · <span class="locked">{t('lockedByPolicy')}</span></p>
+        <DevicesForbidden status={status} />
       </section>
     );
   }
@@ -85,6 +86,7 @@ export function Connection({ status, onChange, apiLocked = false }: { status: Co
           {a.license ? ` · ${t('license')}: ${a.license}` : ''}
         </p>
         <p class="muted">{t('apiAddress')}: <code>{status.apiBaseUrl}</code></p>
+        <DevicesForbidden status={status} />
         {!revoking && <button type="button" class="danger" onClick={askRevoke}>{t('disconnect')}</button>}
         {revoking && (
           <div class="revoke" role="alertdialog" aria-labelledby="revoke-h" data-testid="revoke-panel">
@@ -133,3 +135,14 @@ export function Connection({ status, onChange, apiLocked = false }: { status: Co
   );
 }
 
+
+/** The token may not list devices (issue 19): the widget hides "The requester's computers"; here
+ *  the administrator learns which permission shows them. */
+function DevicesForbidden({ status }: { status: ConnectionStatus }) {
+  if (!status.devicesForbidden) return null;
+  return (
+    <p class="notice" role="note" data-testid="devices-forbidden">
+      {t('devicesForbidden')}{status.devicesForbidden.detail ? ` (${status.devicesForbidden.detail})` : ''}
+    </p>
+  );
+}
