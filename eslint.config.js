@@ -59,8 +59,9 @@ export default tseslint.config(
   },
   // Boundaries between the contexts and layers (README, Architecture).
   { files: ['src/content/**'], rules: forbid(BACKGROUND, PAGES, POLYFILL) },
-  // The picker is injected into the help-desk page like a content script: same boundaries.
-  { files: ['src/picker/**'], rules: forbid(BACKGROUND, PAGES, POLYFILL, CONTENT) },
+  // The picker and the page diagnosis are injected into the help-desk page like a content script:
+  // same boundaries.
+  { files: ['src/picker/**', 'src/diagnosis/**'], rules: forbid(BACKGROUND, PAGES, POLYFILL, CONTENT) },
   { files: ['src/pages/**'], rules: forbid(BACKGROUND, CONTENT) },
   { files: ['src/platform/**'], rules: forbid(BACKGROUND, CONTENT, PAGES, POLYFILL) },
   {

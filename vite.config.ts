@@ -5,25 +5,27 @@ import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import manifest from './manifest.config.ts';
 
-/** The picker (src/picker/main.iife.ts) is injected by the worker with
- *  chrome.scripting.executeScript({ files }), which needs no web_accessible_resources entry. CRXJS
- *  adds one for every `?script` import, open to every http(s) page: pages could then probe the
- *  extension's files. Removed here, with the unreferenced ES chunk CRXJS leaves beside the IIFE. */
-function noWebAccessiblePicker(): Plugin {
+/** The scripts the worker injects with chrome.scripting.executeScript({ files }): the picker and
+ *  the page diagnosis. That needs no web_accessible_resources entry, but CRXJS adds one for every
+ *  `?script` import, open to every http(s) page: pages could then probe the extension's files.
+ *  Removed here, with the unreferenced ES chunks CRXJS leaves beside the IIFEs. */
+const INJECTED = ['src/picker/', 'src/diagnosis/'];
+
+function noWebAccessibleInjected(): Plugin {
   return {
-    name: 'tv4boss:no-web-accessible-picker',
+    name: 'tv4boss:no-web-accessible-injected',
     enforce: 'post',
     // After CRXJS has written manifest.json (it renders the manifest last, in its own hooks).
     writeBundle(opts, bundle) {
       if (!opts.dir) return;
       for (const [name, out] of Object.entries(bundle)) {
-        if (out.type === 'chunk' && out.facadeModuleId?.endsWith('/src/picker/main.iife.ts')) unlinkSync(join(opts.dir, name));
+        if (out.type === 'chunk' && INJECTED.some((d) => out.facadeModuleId?.endsWith(`/${d}main.iife.ts`))) unlinkSync(join(opts.dir, name));
       }
       const file = join(opts.dir, 'manifest.json');
       const m = JSON.parse(readFileSync(file, 'utf8')) as { web_accessible_resources?: { resources: string[] }[] };
       if (!m.web_accessible_resources) return;
       const war = m.web_accessible_resources
-        .map((r) => ({ ...r, resources: r.resources.filter((f) => !f.startsWith('src/picker/')) }))
+        .map((r) => ({ ...r, resources: r.resources.filter((f) => !INJECTED.some((d) => f.startsWith(d))) }))
         .filter((r) => r.resources.length > 0);
       if (war.length) m.web_accessible_resources = war;
       else delete m.web_accessible_resources;
@@ -33,7 +35,7 @@ function noWebAccessiblePicker(): Plugin {
 }
 
 export default defineConfig(({ mode }) => ({
-  plugins: [preact(), crx({ manifest, contentScripts: { injectCss: false } }), noWebAccessiblePicker()],
+  plugins: [preact(), crx({ manifest, contentScripts: { injectCss: false } }), noWebAccessibleInjected()],
   define: { __TEST_BUILD__: JSON.stringify(mode === 'test') },
   build: {
     outDir: mode === 'test' ? 'dist-test' : 'dist',

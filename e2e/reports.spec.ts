@@ -276,9 +276,11 @@ test.describe('reports', () => {
     await expect(page.getByTestId('fig-connected')).toHaveText(dur(want.summary.connectedSec));
   });
 
-  test('imports and exports a history of 100 000 cases (in chunks, not one message)', async ({ page, extensionId }) => {
-    test.setTimeout(600_000); // measured 4–6 min on a machine loaded 15–25 on 2 cores; far less on a quiet one
-    const N = 100_000;
+  // 20 000 cases: ten chunks each way. The 100 000-case import, open and CSV are timed by
+  // `npm run bench` (bench/reports-page.ts), where their goals are; here they would cost minutes.
+  test('imports and exports a history of 20 000 cases (in chunks, not one message)', async ({ page, extensionId }) => {
+    test.setTimeout(300_000);
+    const N = 20_000;
     const dir = mkdtempSync(join(tmpdir(), 'tv4boss-history-'));
     try {
       const path = join(dir, 'history.json');
@@ -287,7 +289,7 @@ test.describe('reports', () => {
       await expect(page.getByTestId('empty')).toBeVisible();
       const t0 = Date.now();
       await page.getByTestId('import-file').setInputFiles(path);
-      await expect(page.getByTestId('notice')).toHaveText(`Imported: ${N} added, 0 updated, 0 unchanged or skipped.`, { timeout: 300_000 });
+      await expect(page.getByTestId('notice')).toHaveText(`Imported: ${N} added, 0 updated, 0 unchanged or skipped.`, { timeout: 200_000 });
       const imported = Date.now() - t0;
       await expect(page.getByTestId('fig-sessions')).toHaveText(N.toLocaleString('en'), { timeout: 180_000 });
       const t1 = Date.now();
@@ -297,7 +299,7 @@ test.describe('reports', () => {
       expect(file.format).toBe('tv4boss-history');
       expect(file.cases).toHaveLength(N);
       expect(new Set(file.cases.map((c) => c.id)).size).toBe(N);
-      console.log(`100 000 cases: import ${imported} ms, export ${exported} ms`);
+      console.log(`${N} cases: import ${imported} ms, export ${exported} ms`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -163,3 +163,29 @@ test('a real click on a button the technician cannot see does nothing: transpare
   await expect(widget(page).getByTestId('code')).toBeVisible();
   expect((await sandbox.state()).sessions).toHaveLength(1);
 });
+
+test('a widget below the fold: a click or a key press right after it scrolls into view is taken', async ({ page, extensionId, sandbox, desk }) => {
+  await connectToken(page, extensionId, sandbox);
+  await expect(page.getByTestId('account')).toBeVisible();
+  // Short window: the integrations area starts out of view.
+  await page.setViewportSize({ width: 900, height: 300 });
+  await page.goto(desk.ticketUrl('1042'));
+  const start = widget(page).getByRole('button', { name: START });
+  await expect(start).toBeEnabled();
+  const outOfView = () => start.evaluate((b) => b.getBoundingClientRect().top > innerHeight);
+  expect(await outOfView()).toBe(true);
+  // Playwright scrolls the button into view and clicks at once, before the visibility observer
+  // (100 ms delay) has seen it in view.
+  await start.click();
+  await expect(widget(page).getByTestId('code')).toBeVisible();
+  expect((await sandbox.state()).sessions).toHaveLength(1);
+
+  // Back to the top; the keyboard focus scrolls Stop into view, Enter comes right after.
+  await page.evaluate(() => scrollTo(0, 0));
+  const stop = widget(page).getByRole('button', { name: STOP });
+  await expect.poll(() => stop.evaluate((b) => b.getBoundingClientRect().top > innerHeight)).toBe(true);
+  await page.waitForTimeout(300); // the observer has seen it out of view
+  await stop.press('Enter');
+  await expect(widget(page).getByRole('button', { name: START })).toBeVisible();
+  expect((await sandbox.state()).sessions[0]!.state).toBe('Closed');
+});

@@ -2,9 +2,9 @@
 // update pins it to the address it was used with (the default one, unless the options page had
 // changed it), so that an address set later never receives it; until the update has run, such a
 // record counts only for the default address.
-import { describe, it, expect, beforeEach, vi } from 'vitest';
+import { describe, it, expect, beforeEach } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { deleteDb } from './helpers/worker-state';
+import { resetWorkerBrowser } from './helpers/worker-state';
 
 const DEFAULT_API = 'https://webapi.teamviewer.com/api/v1';
 const LATER_API = 'https://api.attacker.example/api/v1';
@@ -12,18 +12,7 @@ const ACCOUNT = { userid: 'u11293276', name: 'Jon Snow', email: 'jon.snow@exampl
 /** What 0.1.0 kept under 'vault': the token and its account, no address. */
 const VAULT_010 = { token: '12345678-DemoBossSandboxToken', account: ACCOUNT, connectedAt: '2026-11-01T08:00:00.000Z' };
 
-beforeEach(async () => {
-  fakeBrowser.reset();
-  await deleteDb('tv4boss');
-  vi.resetModules();
-  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
-    manifest_version: 3, name: 'TeamViewer for BOSS', version: '0.2.0',
-    content_scripts: [{ matches: ['https://*.bossdesk.io/*'], js: ['src/content/main.iife.js'] }],
-  });
-  Object.assign(fakeBrowser, {
-    scripting: { getRegisteredContentScripts: async () => [], registerContentScripts: async () => undefined, unregisterContentScripts: async () => undefined },
-  });
-});
+beforeEach(() => resetWorkerBrowser('0.2.0'));
 
 const vault = async () => (await fakeBrowser.storage.local.get('vault')).vault as typeof VAULT_010 & { apiBaseUrl?: string };
 

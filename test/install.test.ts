@@ -2,11 +2,11 @@
 // left (version 1) instead of recreating it, registers the sites' content scripts for the new
 // bundle, re-arms the watcher for the open case, and records where it came from. The browser's end
 // of it (a real profile, the same extension id) is e2e/update.spec.ts.
-import { describe, it, expect, beforeEach, vi } from 'vitest';
+import { describe, it, expect, beforeEach } from 'vitest';
 import { writeHistoryV1 } from './helpers/history-v1';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import type { CaseRecord } from '../src/shared/case';
-import { deleteDb } from './helpers/worker-state';
+import { resetWorkerBrowser } from './helpers/worker-state';
 
 const ORIGIN = 'https://acme.bossdesk.io';
 const SITE = 'https://desk.acme.local';
@@ -49,15 +49,7 @@ async function previousRelease(): Promise<{ registered: { id: string; js?: strin
   return { registered };
 }
 
-beforeEach(async () => {
-  fakeBrowser.reset();
-  await deleteDb('tv4boss');
-  vi.resetModules();
-  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
-    manifest_version: 3, name: 'TeamViewer for BOSS', version: '0.2.0',
-    content_scripts: [{ matches: ['https://*.bossdesk.io/*'], js: NEW_JS }],
-  });
-});
+beforeEach(() => resetWorkerBrowser('0.2.0'));
 
 describe('onInstalled', () => {
   it('update from 0.1.0: history migrated with every record, content scripts for the new bundle, watcher armed, versions recorded', async () => {

@@ -1,13 +1,11 @@
 // Content script entry: recognises ticket pages (also across SPA navigation), waits for the
 // integrations area without polling, keeps exactly one widget per ticket, and says once what did
 // not match when a ticket page never becomes readable.
-import { diagnose, firstMatch, numberIsId, readFieldAt, ticketIdFromUrl } from '../shared/profile/read';
-import type { PageReport } from '../shared/profile/report';
+import { firstMatch, numberIsId, readFieldAt, ticketIdFromUrl } from '../shared/profile/read';
 import type { SiteProfile } from '../shared/profile/types';
 import type { TabRequest } from '../shared/protocol';
 import { ticketKey } from '../shared/ticket';
 import { request } from './bridge';
-import { HOST_TAG } from './mount';
 import { TicketSession } from './ticket-session';
 
 const LOG = '[TeamViewer for BOSS]';
@@ -17,7 +15,6 @@ const SETTLE_MS = 3000;
 /** The site's own profile, else the built-ins (both from the worker: the built-in profiles are not
  *  part of this script, whose size is budgeted); undefined until the worker has answered. */
 let profiles: SiteProfile[] | undefined;
-let customProfile = false;
 let session: TicketSession | undefined;
 /** URLs already reported (one console line and one report per page, however often it re-syncs). */
 const reported = new Set<string>();
@@ -119,16 +116,6 @@ function tellSignedInUser(profile: SiteProfile): void {
   void request({ type: 'page/signed-in-user', name: name.slice(0, 200) });
 }
 
-function report(profile: SiteProfile, extra: Partial<PageReport> = {}): PageReport {
-  const url = new URL(location.href);
-  return {
-    origin: location.origin, url: url.href, at: Date.now(),
-    profile: { id: profile.id, name: profile.name, custom: customProfile },
-    diagnosis: diagnose(document, profile, url),
-    ...extra,
-  };
-}
-
 function reportMiss(page: Page): void {
   const href = location.href;
   if (reported.has(href)) return;
@@ -136,7 +123,7 @@ function reportMiss(page: Page): void {
   // The worker records the report when the widget is kept away (blocking) and answers with the
   // console line's text (describeMiss); null: the page became readable in the meantime, so it
   // may be reported later.
-  void request({ type: 'page/diagnosis', report: report(page.profile) }).then((d) => {
+  void request({ type: 'page/diagnosis' }).then((d) => {
     if (d.ok && d.data) console.warn(`${LOG} ticket ${page.id} not recognised: ${d.data}`);
     else if (d.ok) reported.delete(href);
   });
@@ -182,26 +169,14 @@ function sync(): void {
   armSettleTimer(page);
 }
 
-/** "Test on this page" (asked by the worker for the options page): the profile in use, or the
- *  options page's draft, against this page right now; on a page no profile recognises, the
- *  worker's `fallback` (the site's own profile, else the built-in one of the site's kind). */
-function testThisPage(draft: SiteProfile | undefined, fallback: SiteProfile): PageReport {
-  const profile = draft ?? matchPage()?.profile ?? fallback;
-  const r = report(profile, { widget: !!document.querySelector(HOST_TAG), ...(draft ? { draft: true } : {}) });
-  if (draft) r.profile.custom = true;
-  return r;
-}
-
 chrome.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
   const m = msg as TabRequest | undefined;
   // Only the extension itself (worker or its pages) sends to tabs; never another tab.
   if (sender.id !== chrome.runtime.id || sender.tab) return;
   if (m?.type === 'tab/toggle') sendResponse(!!session?.host.isConnected && session.toggle());
-  else if (m?.type === 'tab/diagnose') sendResponse(testThisPage(m.profile, m.fallback));
   else if (m?.type === 'tab/profile' && m.profile) {
     // Just taught on this page ("Teach on this page"): the widget appears without a reload.
     profiles = [m.profile];
-    customProfile = true;
     session?.dispose();
     session = syncedKey = undefined;
     sync();
@@ -236,7 +211,6 @@ void request({ type: 'profile/for-page' }).then((r) => {
   // No answer from the worker at all (the extension was reloaded under this page): no widget could
   // work here anyway. (A worker that cannot read the site's profile answers with the built-ins.)
   if (!r.ok) return;
-  customProfile = r.data.custom;
   profiles = r.data.profiles;
   sync();
 });

@@ -5,7 +5,7 @@ import type { CaseRecord } from './case';
 import type { Ticket } from './ticket';
 import type { TvErrorKind } from './teamviewer/errors';
 import type { Settings, SettingsView } from './settings';
-import type { PageReport, PageTest, SitesView } from './profile/report';
+import type { PageTest, SitesView } from './profile/report';
 import type { SiteProfile } from './profile/types';
 import type { ImportResult, ReportCase, ReportFilter, ReportResult, SyncStatus } from './reports/types';
 import type { ExportPage } from './reports/history-stream';
@@ -181,11 +181,12 @@ export interface Requests {
   /** The profiles this page is read with: the site's own (custom) else the built-ins, sent by the
    *  worker so that the built-in profiles stay out of the content script (its size is budgeted). */
   'profile/for-page': { req: NoArgs; res: { profiles: SiteProfile[]; custom: boolean } };
-  /** Content script: a ticket page that did not match (kept per origin for the options page). */
-  /** Recorded only when the widget is kept away (blocking); answered with the page's console line
-   *  about what did not match (describeMiss, worker side: it stays out of the content script, whose
-   *  size is budgeted); null when nothing was recorded. */
-  'page/diagnosis': { req: { report: PageReport }; res: string | null };
+  /** Content script: its ticket page did not become readable. The worker reads the sender's tab
+   *  itself (page-diagnosis.ts: the diagnosis stays out of the content script, whose size is
+   *  budgeted) and records the report per origin for the options page only when the widget is kept
+   *  away (blocking); answered with the page's console line about what did not match
+   *  (describeMiss), or null when nothing was recorded. */
+  'page/diagnosis': { req: NoArgs; res: string | null };
   // ---- Reports (issue 10): extension pages only, except reports/open ----
   /** Filter + aggregate the history; `limit`: how many cases of the list (newest first). */
   'reports/query': { req: { filter: ReportFilter; limit?: number }; res: ReportResult };
@@ -230,9 +231,9 @@ export const TICKET_PORT = 'ticket';
 export const OPTIONS_PORT = 'options';
 export type OptionsPortOut = { type: 'policy-changed' };
 
-/** Worker → content script through tabs.sendMessage ("Test on this page"; "Teach on this page"; the keyboard shortcut
+/** Worker → content script through tabs.sendMessage ("Teach on this page"; the keyboard shortcut
  *  "start or stop the session for this ticket", answered true when a widget took it). */
-export type TabRequest = { type: 'tab/diagnose'; profile?: SiteProfile; fallback: SiteProfile } | { type: 'tab/toggle' }
+export type TabRequest = { type: 'tab/toggle' }
   /** A profile was just taught on this tab: use it now (the widget appears without a reload). */
   | { type: 'tab/profile'; profile: SiteProfile };
 

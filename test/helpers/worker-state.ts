@@ -22,23 +22,29 @@ export async function deleteDb(name: string): Promise<void> {
 }
 
 /**
- * A worker as after a fresh install: sandbox reset, fake browser storage emptied, IndexedDB
- * deleted and modules reloaded (history.ts and friends cache state at module level).
+ * A worker's browser as after a fresh install: fake browser storage emptied, IndexedDB deleted and
+ * modules reloaded (history.ts and friends cache state at module level); the manifest of `version`
+ * and content-script registration, which the fake browser does not implement (no-ops here).
  */
-export async function freshWorkerState(sandboxUrl: string): Promise<void> {
+export async function resetWorkerBrowser(version = '0.0.0'): Promise<void> {
   const { fakeBrowser } = await import('@webext-core/fake-browser');
-  await fetch(`${sandboxUrl}/__control/reset`, { method: 'POST', body: '{}' });
   fakeBrowser.reset();
   await deleteDb('tv4boss');
   vi.resetModules();
-  // What the fake browser does not implement: the manifest, content-script registration, i18n.
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
-    manifest_version: 3, name: 'TeamViewer for BOSS', version: '0.0.0',
+    manifest_version: 3, name: 'TeamViewer for BOSS', version,
     content_scripts: [{ matches: ['https://*.bossdesk.io/*'], js: ['src/content/main.iife.js'] }],
   });
   Object.assign(fakeBrowser, {
     scripting: { getRegisteredContentScripts: async () => [], registerContentScripts: async () => undefined, unregisterContentScripts: async () => undefined },
   });
+}
+
+/** resetWorkerBrowser, with the sandbox reset and i18n answering with its keys. */
+export async function freshWorkerState(sandboxUrl: string): Promise<void> {
+  const { fakeBrowser } = await import('@webext-core/fake-browser');
+  await fetch(`${sandboxUrl}/__control/reset`, { method: 'POST', body: '{}' });
+  await resetWorkerBrowser();
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => key);
 }

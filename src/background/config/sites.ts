@@ -6,13 +6,13 @@ import { AppError } from '../../shared/app-error';
 import { CLOUD_ORIGIN_RE, MAX_SITES, SITE_SCRIPT_PREFIX, TEST_ORIGINS, isCloudHost, normalizeSiteOrigin, originOfUrl, originPattern } from '../../shared/sites';
 import { BOSSDESK_PROFILE, BUILTIN_PROFILES, SUPPORT_CENTRAL_PROFILE } from '../../shared/profile/builtin';
 import type { SiteProfile } from '../../shared/profile/types';
-import { sanitizeReport, type PageReport, type PageTest, type SiteView, type SitesView } from '../../shared/profile/report';
-import type { TabRequest } from '../../shared/protocol';
+import type { PageTest, SiteView, SitesView } from '../../shared/profile/report';
 import { validateProfile } from '../../shared/profile/validate';
 import { LOCAL_KEYS } from '../store/keys';
 import { getLocal, updateLocal } from '../store/local';
 import { currentPolicy } from './settings';
 import { dropDiagnosis, getDiagnoses } from './diagnosis';
+import { diagnoseTab } from './page-diagnosis';
 
 export interface StoredSite {
   origin: string;
@@ -220,8 +220,8 @@ export async function sitesView(): Promise<SitesView> {
 
 /** "Test on this page": the given tab, else the most recently used tab on a help-desk site (tab
  *  URLs are only visible for hosts the extension may access, which are exactly those: no "tabs"
- *  permission needed); `origin`: only tabs of that site. The tab's own content script runs
- *  diagnose() and answers. */
+ *  permission needed); `origin`: only tabs of that site. The worker injects the diagnosis into the
+ *  tab (page-diagnosis.ts): it works on a tab opened before its site was added, too. */
 export async function testPage(req: { tabId?: number; origin?: string; profile?: unknown }): Promise<PageTest> {
   const profile = req.profile ? checkedProfile(req.profile) : undefined;
   let tab: { id?: number; url?: string } | undefined;
@@ -236,13 +236,10 @@ export async function testPage(req: { tabId?: number; origin?: string; profile?:
     tab = candidates.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
   }
   if (tab?.id === undefined) return { ok: false, reason: 'no_tab' };
-  const msg: TabRequest = { type: 'tab/diagnose', fallback: await fallbackProfile(originOfUrl(tab.url)), ...(profile ? { profile } : {}) };
-  try {
-    const report = (await browser.tabs.sendMessage(tab.id, msg, { frameId: 0 })) as PageReport | undefined;
-    const origin = originOfUrl(tab.url) ?? originOfUrl(report?.url) ?? '';
-    if (!report) return { ok: false, reason: 'not_injected', ...(tab.url ? { url: tab.url } : {}) };
-    return { ok: true, tabId: tab.id, report: sanitizeReport(report, origin) };
-  } catch {
-    return { ok: false, reason: 'not_injected', ...(tab.url ? { url: tab.url } : {}) };
-  }
+  const origin = originOfUrl(tab.url);
+  const report = origin && await diagnoseTab(tab.id, origin, {
+    ...(await profilesForPage(origin)), fallback: await fallbackProfile(origin), test: true, ...(profile ? { draft: profile } : {}),
+  });
+  if (!report) return { ok: false, reason: 'not_injected', ...(tab.url ? { url: tab.url } : {}) };
+  return { ok: true, tabId: tab.id, report };
 }

@@ -24,7 +24,8 @@ import { startSync, syncStatus } from '../reports/sync';
 import { exportPage, importCases } from '../reports/export';
 import { openReportsPage } from './open-tabs';
 import { panelConnect, panelOpenTicket, panelStop } from './panel';
-import { blocking, describeMiss, sanitizeReport } from '../../shared/profile/report';
+import { blocking, describeMiss } from '../../shared/profile/report';
+import { diagnoseTab } from '../config/page-diagnosis';
 
 type Handler<K extends RequestType> = (msg: Message<K>, origin: string | undefined, tabId?: number) => Promise<Requests[K]['res']>;
 type Handlers = { [K in RequestType]: Handler<K> };
@@ -129,11 +130,12 @@ const handlers: Handlers = {
   },
   // From content scripts: `origin` is the sender's, so a page learns and reports only about itself.
   'profile/for-page': (_m, origin) => profilesForPage(origin),
-  'page/diagnosis': async (m, origin) => {
-    if (!origin || !m.report || typeof m.report !== 'object') return null;
+  'page/diagnosis': async (_m, origin, tabId) => {
+    if (!origin || tabId === undefined) return null;
+    // The worker reads the sender's own tab (the diagnosis stays out of the content script).
+    const report = await diagnoseTab(tabId, origin, await profilesForPage(origin));
     // Only a page the widget stays away from (it may have become readable in the meantime).
-    const report = sanitizeReport(m.report, origin);
-    if (!blocking(report.diagnosis)) return null;
+    if (!report || !blocking(report.diagnosis)) return null;
     await recordDiagnosis(origin, report);
     return describeMiss(report);
   },
