@@ -59,9 +59,9 @@ export default tseslint.config(
   },
   // Boundaries between the contexts and layers (README, Architecture).
   { files: ['src/content/**'], rules: forbid(BACKGROUND, PAGES, POLYFILL) },
-  // The picker and the page diagnosis are injected into the help-desk page like a content script:
+  // The picker, the page diagnosis and the device section (issue 19) are injected into the help-desk page like a content script:
   // same boundaries.
-  { files: ['src/picker/**', 'src/diagnosis/**'], rules: forbid(BACKGROUND, PAGES, POLYFILL, CONTENT) },
+  { files: ['src/picker/**', 'src/diagnosis/**', 'src/devices/**'], rules: forbid(BACKGROUND, PAGES, POLYFILL, CONTENT) },
   { files: ['src/pages/**'], rules: forbid(BACKGROUND, CONTENT) },
   { files: ['src/platform/**'], rules: forbid(BACKGROUND, CONTENT, PAGES, POLYFILL) },
   {

@@ -6,10 +6,10 @@ import { crx } from '@crxjs/vite-plugin';
 import manifest from './manifest.config.ts';
 
 /** The scripts the worker injects with chrome.scripting.executeScript({ files }): the picker and
- *  the page diagnosis. That needs no web_accessible_resources entry, but CRXJS adds one for every
+ *  the page diagnosis, the device section. That needs no web_accessible_resources entry, but CRXJS adds one for every
  *  `?script` import, open to every http(s) page: pages could then probe the extension's files.
  *  Removed here, with the unreferenced ES chunks CRXJS leaves beside the IIFEs. */
-const INJECTED = ['src/picker/', 'src/diagnosis/'];
+const INJECTED = ['src/picker/', 'src/diagnosis/', 'src/devices/'];
 
 function noWebAccessibleInjected(): Plugin {
   return {

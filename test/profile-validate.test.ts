@@ -92,7 +92,7 @@ describe('validateProfile: errors, each with its path', () => {
     (p.fields as Json).department = { labels: ['Department'] };
     delete (p.fields as Json).number;
     expect(errorsOf(p)).toEqual([
-      'fields.department: unknown field (known: number, title, category, type, priority, source, requesterName, requesterEmail, technician, status)',
+      'fields.department: unknown field (known: number, title, category, type, priority, source, requesterName, requesterEmail, technician, status, asset)',
       'fields.number: is required',
     ]);
     expect(errorsOf({ ...base(), fields: [] })).toEqual(['fields: must be an object']);

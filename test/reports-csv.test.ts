@@ -13,14 +13,24 @@ describe('toCsv', () => {
     const c = toReportCase(record({ connection: { seconds: 420.4, count: 1 } }))!;
     const expired = toReportCase(record({ state: 'expired', closedAt: undefined }))!;
     const csv = toCsv([c, expired]);
-    expect(csv.startsWith('\uFEFFcode,ticket_number,ticket_title,category,type,priority,source,technician,requester,helpdesk,ticket_url,created_at,closed_at,outcome,duration_seconds,connected_seconds\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFcode,ticket_number,ticket_title,category,type,priority,source,technician,requester,helpdesk,ticket_url,created_at,closed_at,outcome,duration_seconds,connected_seconds,kind\r\n')).toBe(true);
     const rows = parse(csv);
     expect(rows[0]).toEqual([...CSV_HEADER]);
     expect(rows[1]).toEqual([c.code, c.ticketNumber, c.ticketTitle, 'Printer', 'Incident', 'High', 'Email', 'Marta Gómez', 'Ana Ruiz',
-      'https://acme.bossdesk.io', c.ticketUrl, '2025-11-24T10:00:00Z', '2025-11-24T10:15:00Z', 'closed', '900', '420']);
-    expect(rows[2]!.slice(12)).toEqual(['2025-11-25T10:00:00Z', 'expired', '', '']);
+      'https://acme.bossdesk.io', c.ticketUrl, '2025-11-24T10:00:00Z', '2025-11-24T10:15:00Z', 'closed', '900', '420', 'service']);
+    expect(rows[2]!.slice(12)).toEqual(['2025-11-25T10:00:00Z', 'expired', '', '', 'service']);
     expect(rows).toHaveLength(3);
     expect(csv.split('\r\n')).toHaveLength(3);
+  });
+
+  it('a device connection (issue 19) is a row of kind "device", without a code, with its device and times', () => {
+    const d = toReportCase(record({ code: undefined, kind: 'device', connection: { seconds: 540, count: 1, devices: ['PC-ANA-RUIZ'] } }))!;
+    expect(d).toMatchObject({ code: '', kind: 'device', devices: 'PC-ANA-RUIZ', connectedSec: 540 });
+    const [, row] = parse(toCsv([d]));
+    expect(row![0]).toBe('');
+    expect(row![CSV_HEADER.indexOf('kind')]).toBe('device');
+    // A service case without a code is still not reported (it never began).
+    expect(toReportCase(record({ code: undefined }))).toBeUndefined();
   });
 
   it('quotes commas, quotes and line breaks (RFC 4180) and keeps accents', () => {

@@ -13,7 +13,7 @@ const theirs: CaseView = {
   id: 'c-arya', ticketKey: KEY, state: 'open', requestedAt: '2026-11-20T10:00:00Z', updatedAt: '2026-11-20T10:00:00Z',
   code: 's12-345-678', createdAt: '2026-11-20T10:00:00Z', validUntil: '2026-11-21T10:00:00Z', colleague: true, assignedName: 'Arya Stark',
 };
-const actions: WidgetActions = { start() {}, stop() {}, connect() {}, openOptions() {}, openReports() {}, sendAgain() {}, copy: async () => true };
+const actions: WidgetActions = { start() {}, stop() {}, connect() {}, openOptions() {}, openReports() {}, sendAgain() {}, device() {}, copy: async () => true };
 
 async function show(view: TicketView, localError?: TicketView['error']): Promise<HTMLElement> {
   const store = createWidgetStore();

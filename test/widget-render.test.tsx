@@ -12,7 +12,7 @@ const base: CaseView = {
   id: 'c1', ticketKey: 'https://acme.bossdesk.io#1042', state: 'closed', requestedAt: '2026-11-20T10:00:00Z', updatedAt: '2026-11-20T10:30:00Z',
   code: 's12-345-678', createdAt: '2026-11-20T10:00:00Z', closedAt: '2026-11-20T10:12:30Z',
 };
-const actions: WidgetActions = { start() {}, stop() {}, connect() {}, openOptions() {}, openReports() {}, copy: async () => true, sendAgain() {} };
+const actions: WidgetActions = { start() {}, stop() {}, connect() {}, openOptions() {}, openReports() {}, copy: async () => true, sendAgain() {}, device() {} };
 
 async function show(view: TicketView): Promise<HTMLElement> {
   const store = createWidgetStore();

@@ -17,7 +17,7 @@ const open: CaseView = {
 };
 const calls: string[] = [];
 const actions: WidgetActions = {
-  start: () => calls.push('start'), stop: () => calls.push('stop'), connect() {}, openOptions() {}, openReports() {}, sendAgain() {},
+  start: () => calls.push('start'), stop: () => calls.push('stop'), connect() {}, openOptions() {}, openReports() {}, sendAgain() {}, device() {},
   copy: async () => true,
 };
 

@@ -1,5 +1,6 @@
 // The content script's only ways to the worker: typed requests and one live port per ticket.
 import { TICKET_PORT, type PortIn, type PortOut } from '../shared/protocol';
+import type { Ticket } from '../shared/ticket';
 
 export { request } from '../platform/messaging';
 
@@ -13,7 +14,7 @@ const STABLE_MS = 10_000;
  *  A port the worker closes right after our 'watch', without ever sending a view, is a refusal
  *  (a ticket of another origin, a sender it does not trust): asking again would only keep the
  *  worker awake, so the watch ends there. Anything else is retried with exponential backoff. */
-export function watchTicket(ticketKey: string, onMessage: (m: PortOut) => void): () => void {
+export function watchTicket(ticketKey: string, onMessage: (m: PortOut) => void, ticket?: Ticket): () => void {
   let closed = false;
   let port: chrome.runtime.Port | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -41,7 +42,8 @@ export function watchTicket(ticketKey: string, onMessage: (m: PortOut) => void):
       timer = setTimeout(open, delay);
       delay = Math.min(delay * 2, RETRY_MAX_MS);
     });
-    port.postMessage({ type: 'watch', ticketKey } satisfies PortIn);
+    // The ticket as read when it came on screen: the worker looks up its requester's computers (issue 19).
+    port.postMessage({ type: 'watch', ticketKey, ticket } satisfies PortIn);
   };
   open();
   return () => {

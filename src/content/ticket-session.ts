@@ -22,7 +22,7 @@ export class TicketSession {
     this.key = ticketKey({ origin: location.origin, id });
     this.host = mountWidget(mountPoint, this.store, this.actions);
     this.cleanups.push(
-      watchTicket(this.key, (m) => this.onPush(m)),
+      watchTicket(this.key, (m) => this.onPush(m), this.ticket()),
       guardClose(profile, () => this.caseOpen(), () => this.store.setState({ refusedClose: true })),
     );
   }
@@ -78,6 +78,11 @@ export class TicketSession {
     }
   }
 
+  /** A request whose failure is shown in the widget (its success arrives on the port). */
+  private ask(m: Parameters<typeof request>[0]): void {
+    void request(m).then((r) => r.ok || this.store.setState({ localError: r.error }));
+  }
+
   private async act(run: () => ReturnType<typeof request<'case/start'>>): Promise<void> {
     if (this.store.getState().busy) return; // a double click sends one request
     this.store.setState({ busy: true, localError: undefined, refusedClose: false, pageChanged: false });
@@ -93,7 +98,9 @@ export class TicketSession {
       void this.act(() => request({ type: 'case/start', ticket: this.ticket() }));
     },
     stop: (confirmColleague) => void this.act(() => request({ type: 'case/stop', ticketKey: this.key, ...(confirmColleague === true ? { confirmColleague: true } : {}) })),
-    connect: () => void request({ type: 'case/connect', ticketKey: this.key }).then((r) => r.ok || this.store.setState({ localError: r.error })),
+    connect: () => this.ask({ type: 'case/connect', ticketKey: this.key }),
+    // The requester's computers (issue 19): a row is named by its key; the worker holds the ids.
+    device: (device) => this.ask(device ? { type: 'device/connect', ticketKey: this.key, device } : { type: 'device/done', ticketKey: this.key }),
     openOptions: () => void request({ type: 'options/open', ticket: this.ticket() }),
     openReports: () => void request({ type: 'reports/open' }),
     sendAgain: (caseId) => void this.act(() => request({ type: 'email/send-again', ticketKey: this.key, caseId })),

@@ -2,10 +2,11 @@
 // ticket's state to its widgets. Pushes a fresh view on every case event of that ticket and hands
 // pending page tasks to one tab. Ports die with the worker; the content script reconnects, so this
 // registry never needs persisting.
-import type { Runtime } from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
+import devicesFile from '../../devices/main.iife.ts?script';
 import type { CaseRecord } from '../../shared/case';
 import { originOfKey, ticketKey } from '../../shared/ticket';
-import type { PortIn, PortOut } from '../../shared/protocol';
+import type { PortIn, PortOut, TicketView } from '../../shared/protocol';
 import { claimTasks } from '../cases/page-tasks';
 import { noteTicketsOnScreen, ticketCameOnScreen } from '../cases/watcher';
 import { on } from '../events';
@@ -33,11 +34,31 @@ function offerTasks(rec: CaseRecord, port: Runtime.Port | undefined): void {
   for (const task of claimTasks(rec)) send(port, { type: 'page-task', ticketKey: rec.ticketKey, caseId: rec.id, task });
 }
 
+/** Ports whose frame has the device section (src/devices) injected: a new page is a new port. */
+const withDeviceSection = new WeakSet<Runtime.Port>();
+
+/** The requester's computers (issue 19) are drawn by a section the content script does not carry
+ *  (its size is budgeted): injected into the port's frame, in the content script's world, before
+ *  the first view that has devices or a running connection reaches it. */
+async function ensureDeviceSection(port: Runtime.Port, view: TicketView): Promise<void> {
+  if ((!view.devices?.length && !view.deviceConnection) || withDeviceSection.has(port)) return;
+  const tabId = port.sender?.tab?.id;
+  if (tabId === undefined) return;
+  withDeviceSection.add(port);
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [port.sender?.frameId ?? 0] }, files: [devicesFile] })
+    .catch((e) => console.warn('device section not injected', e));
+}
+
+async function sendView(port: Runtime.Port, view: TicketView): Promise<void> {
+  await ensureDeviceSection(port, view);
+  send(port, { type: 'view', view });
+}
+
 async function pushView(ticketKey: string): Promise<void> {
   const ports = portsWatching(ticketKey);
   if (!ports.length) return;
-  const msg: PortOut = { type: 'view', view: await ticketView(ticketKey) };
-  for (const port of ports) send(port, msg);
+  const view = await ticketView(ticketKey);
+  await Promise.all(ports.map((port) => sendView(port, view)));
 }
 
 /** A content script asks to watch a ticket: only of its own origin, from a help-desk tab. */
@@ -54,7 +75,7 @@ export function acceptPort(port: Runtime.Port): void {
     watchers.set(port, msg.ticketKey);
     noteTicketsOnScreen(watchers.size);
     void ticketCameOnScreen(msg.ticketKey).catch((e) => console.warn('no look at the group', e));
-    send(port, { type: 'view', view: await ticketView(msg.ticketKey) });
+    await sendView(port, await ticketView(msg.ticketKey));
     for (const rec of await casesOfTicket(msg.ticketKey)) offerTasks(rec, port);
     // The requester's computers (issue 19): read after the first view (never delaying it), from
     // the fields the tab read; the view is pushed again when they are known.

@@ -1,5 +1,6 @@
 // The TeamViewer widget in the ticket's integrations area. Renders the worker's view; all text
 // from the ticket or TeamViewer goes through preact's text nodes, never HTML.
+import { h } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CaseView, TicketView } from '../../shared/protocol';
 import type { WidgetState, WidgetStore } from './store';
@@ -8,6 +9,7 @@ import { safeHref } from './links';
 import { durationMs, formatDuration } from '../../shared/duration';
 import { CONFIRM_MS } from '../actions';
 import { trackVisibility, whenVisible } from './visible';
+import type { devicesSection } from '../../devices/section';
 
 export interface WidgetActions {
   start(): void;
@@ -20,6 +22,9 @@ export interface WidgetActions {
   copy(text: string): Promise<boolean>;
   /** "Send again" on a customer email that may not have gone out. */
   sendAgain(caseId: string): void;
+  /** Connect to one of the requester's computers (its row key; the worker opens the start link),
+   *  or, without a key, Done with the running connection (the worker records it, writes the comment). */
+  device(key?: string): void;
 }
 
 /** The shadow root is open (pages and assistive tools may read it), so page script can reach the
@@ -203,6 +208,9 @@ function History({ items }: { items: CaseView[] }) {
 
 export function Widget({ store, actions }: { store: WidgetStore; actions: WidgetActions }) {
   const s = useStore(store);
+  // The requester's computers (issue 19): rendered by the section the worker injects (src/devices),
+  // present before the first view that has any.
+  const devices = (globalThis as { tv4bossDevices?: typeof devicesSection }).tv4bossDevices;
   const now = useNow(30_000);
   const view = s.view;
   const error = s.localError ?? view?.error;
@@ -242,6 +250,7 @@ export function Widget({ store, actions }: { store: WidgetStore; actions: Widget
           <span aria-hidden="true">▶</span> {t('start')}
         </button>
       )}
+      {view?.connected && devices?.(view, h, trusted, actions.device)}
       {active?.state === 'creating' && <p class="tv-muted" data-testid="creating">{t('stateCreating')}</p>}
       {active && active.state !== 'creating' && <OpenCase c={active} actions={actions} busy={s.busy} now={now} confirming={s.confirmStop} setConfirming={(v) => store.setState({ confirmStop: v })} />}
       {waiting && <p class="tv-waiting" data-testid="waiting">{t('waitingRetry')}</p>}
