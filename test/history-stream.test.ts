@@ -82,3 +82,14 @@ describe('imported dates', () => {
     expect(rec.validUntil).toBe('2025-11-25T10:00:00.000Z');
   });
 });
+
+describe('imported device connections (issue 19)', () => {
+  it('keep their kind without a code; a service case without a code is still refused', () => {
+    const raw = exportRecord(record({ code: undefined, kind: 'device', connection: { seconds: 540, count: 1, devices: ['PC-ANA-RUIZ'] } }));
+    const rec = importRecord(raw)!;
+    expect(rec).toMatchObject({ kind: 'device', connection: { devices: ['PC-ANA-RUIZ'] } });
+    expect(rec.code).toBeUndefined();
+    expect(importRecord({ ...raw, kind: undefined })).toBeUndefined();
+    expect(importRecord(exportRecord(record()))!.kind).toBeUndefined();
+  });
+});

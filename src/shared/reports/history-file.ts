@@ -39,7 +39,9 @@ export function importRecord(raw: unknown): CaseRecord | undefined {
   const state = raw.state as CaseState;
   const code = str(raw.code, 40);
   const createdAt = date(raw.createdAt);
-  if (!id || !/^[\w-]+$/.test(id) || !ENDED.includes(state) || !code || !createdAt) return undefined;
+  // A connection to a requester's device (issue 19) has no code; a service case must have one.
+  const device = raw.kind === 'device';
+  if (!id || !/^[\w-]+$/.test(id) || !ENDED.includes(state) || (!code && !device) || !createdAt) return undefined;
   const t = raw.ticket;
   if (typeof t.origin !== 'string' || typeof t.id !== 'string') return undefined;
   const ticket = sanitizeTicket({
@@ -50,7 +52,7 @@ export function importRecord(raw: unknown): CaseRecord | undefined {
   if (raw.ticketKey !== ticketKey) return undefined;
   const c = isObj(raw.connection) && typeof raw.connection.seconds === 'number' && Number.isFinite(raw.connection.seconds) ? raw.connection : undefined;
   const rec: CaseRecord = {
-    id, ticketKey, ticket, state, code, createdAt,
+    id, ticketKey, ticket, state, ...(code ? { code } : {}), ...(device ? { kind: 'device' as const } : {}), createdAt,
     requestedAt: date(raw.requestedAt) ?? createdAt,
     updatedAt: date(raw.updatedAt) ?? createdAt,
   };
