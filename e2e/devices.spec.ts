@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Locator } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, connectToken, tick, widget } from './fixtures';
 
 const DEVICES = [
@@ -45,6 +46,9 @@ test('the requester\'s online and offline computers; Connect, the reported conne
   });
   expect(html).not.toMatch(/123456789|223456789|r\d{9}/);
   expect(await deviceCalls(sandbox)).toBe(1);
+  const axe = await new AxeBuilder({ page }).include('tv4boss-widget').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
   await shoot(w, 'widget-devices');
 
   // Connect: TeamViewer's start link in a new tab (answered locally: no network here).
