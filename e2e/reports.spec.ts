@@ -137,7 +137,7 @@ test.describe('reports', () => {
     expect(row[7]).toBe('Marta Gómez');
     expect(row[13]).toBe('closed');
     expect(Number(row[14])).toBe(secs[1]);
-    expect(parsed.find((r) => r[0] === codes.expired)!.slice(13)).toEqual(['expired', '', '']);
+    expect(parsed.find((r) => r[0] === codes.expired)!.slice(13)).toEqual(['expired', '', '', 'service']);
   });
 
   test('a second browser profile with an empty cache shows the same figures after a sync', async ({ context, page, sandbox, desk, extensionId }) => {
