@@ -71,6 +71,7 @@ test('the requester\'s online and offline computers; Connect, the reported conne
   await tick(context);
   await expect(w.getByTestId('device-connection')).toHaveCount(0);
   await expect(panel.getByTestId('device-connection')).toHaveCount(0);
+  await expect(panel.getByTestId('today').locator('[data-kind=device]')).toContainText('Connection to PC-ANA-RUIZ');
   await expect.poll(async () => (await desk.comments('1042')).length).toBe(1);
   const [comment] = await desk.comments('1042');
   expect(comment!.text).toContain('TeamViewer connection to the requester\'s computer PC-ANA-RUIZ ended.');

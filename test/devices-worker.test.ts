@@ -91,6 +91,8 @@ describe('a connection to a requester\'s device', () => {
     const running = await w.ticketView(key);
     expect(running.deviceConnection).toEqual({ name: 'PC-ANA-RUIZ', since: expect.stringMatching(/Z$/) });
     expect(await fakeBrowser.alarms.get(w.DEVICE_ALARM)).toBeDefined();
+    await expect(w.connectDevice(key, '0')).rejects.toThrow(/running/); // one at a time: never lost
+    expect(opened).toHaveLength(1);
 
     await fx.ctl('/devices/r123456789/connect', { minutes: 7, notes: 'Reinstalled the printer driver' });
     // The report starts 7 minutes back, before Connect: it is not this connection's.

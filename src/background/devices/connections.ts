@@ -68,6 +68,8 @@ export function connectDevice(ticketKey: string, key: string): Promise<void> {
     const { device, ticket } = shown;
     const url = startLink(device.remotecontrol_id);
     if (!isOnline(device) || !isStartLink(url)) throw AppError.of('bad_request_message', 'device not connectable');
+    // One at a time per ticket (the widget shows Done instead of the list while one runs).
+    if (await runningDevice(ticketKey)) throw AppError.of('bad_request_message', 'a device connection is running');
     const { account } = await connectedClient();
     const assignee = await currentTechnician().catch(() => undefined);
     await browser.tabs.create({ url });
