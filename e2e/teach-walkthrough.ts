@@ -37,6 +37,7 @@ export async function teachHub(page: Page, hub: DeskHandle, shot: (tab: Page, na
   await pick(tab, 'requesterEmail', cell('Requester email'));
   await pick(tab, 'technician', cell('Technician'));
   await pick(tab, 'status', value('Status'));
+  await tab.locator('tv4boss-picker').getByRole('button', { name: 'Skip: Requester\'s computer (asset)' }).click();
   await pick(tab, 'signedInUser', tab.locator('body > header span').last());
   await pick(tab, 'mount', tab.locator('aside section[aria-label="Integrations"] > div'));
   await pick(tab, 'commentField', main.getByPlaceholder('Write a note…'));
