@@ -12,6 +12,24 @@ const dateTime = (iso: string) => new Date(iso).toLocaleString(uiLocale(), { dat
 
 export const DEVICES_GLOBAL = 'tv4bossDevices';
 
+/** The rows' rules, kept here with the section (the content script's sheet carries none of them). */
+const CSS = [
+  '.tv-devices h4 { margin: 10px 0 4px; font-size: 13px; font-weight: 600; }',
+  '.tv-devices ul { list-style: none; margin: 0; padding: 0; }',
+  '.tv-devices li { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 4px; padding: 2px 0; }',
+  '.tv-device-name { font-weight: 600; overflow-wrap: anywhere; }',
+  '.tv-devices button { padding: 1px 8px; margin-left: auto; }',
+];
+const styled = new WeakSet<CSSStyleSheet>();
+
+/** Adds the rules to the widget's own constructed sheet, once: the shadow root keeps one sheet. */
+function style(el: Element | null): void {
+  const sheet = (el?.getRootNode() as Partial<ShadowRoot> | undefined)?.adoptedStyleSheets?.[0];
+  if (!sheet || styled.has(sheet)) return;
+  styled.add(sheet);
+  for (const rule of CSS) sheet.insertRule(rule, sheet.cssRules.length);
+}
+
 /** The widget's guard: only the technician's real click, on a button really visible. */
 export type Trusted = (f: () => void) => (e: Event) => void;
 
@@ -25,7 +43,7 @@ export function devicesSection(view: TicketView, h: typeof preactH, trusted: Tru
       h('button', { type: 'button', 'aria-label': t('deviceDoneLabel', c.name), onClick: trusted(() => device()) }, t('deviceDone')));
   }
   if (!view.devices?.length) return null;
-  return h('div', { class: 'tv-devices', 'data-testid': 'devices' },
+  return h('div', { class: 'tv-devices', 'data-testid': 'devices', ref: style },
     h('h4', { id: 'tv-devices-h' }, t('devicesTitle')),
     h('ul', { 'aria-labelledby': 'tv-devices-h' }, view.devices.map((d) => h('li', { key: d.key, 'data-testid': 'device', 'data-online': String(d.online) },
       h('span', { class: 'tv-device-name' }, d.name), ' · ',
