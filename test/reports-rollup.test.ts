@@ -146,6 +146,36 @@ describe('the worker keeps its roll-ups in step with the history', () => {
     }
   }, 30_000);
 
+  it('the rows kept in memory follow every write: queries between writes equal the scan, a technician\'s list included (also for records whose technician is only in their ticket fields)', async () => {
+    const history = await import('../src/background/store/history');
+    const query = await import('../src/background/reports/query');
+    const { localZoneName, rollupCache } = await import('../src/background/store/rollups');
+    const tz = localZoneName();
+    const r = rng(2024);
+    const check = async (n: number) => {
+      for (let q = 0; q < n; q++) {
+        const filter = randomFilter(r, tz);
+        if (r.next() < 0.5) filter.technicians = [r.pick(['Ana', 'Luis', 'Marta Gómez'])];
+        const limit = r.pick([0, 3, 10, 200]);
+        const fast = await query.runReportDetailed(filter, limit);
+        expect(fast.scan).toBe('rollup');
+        expectSameReport(fast.result, (await query.scanReport(filter, limit)).result, JSON.stringify({ filter, limit }));
+      }
+    };
+    await history.updateCases(Array.from({ length: 150 }, (_, i) => `m${i}`), (id) => randomRecord(r, id));
+    await check(5);
+    expect(rollupCache()).toBeDefined(); // read once, then kept
+    for (let i = 0; i < 30; i++) {
+      const id = `m${r.int(200)}`;
+      const rec = randomRecord(r, id);
+      // Every third write: a record whose technician is only in its ticket fields (not in byTechnician).
+      await history.putCase(i % 3 ? rec : { ...rec, technician: undefined });
+      await check(2);
+    }
+    await history.updateCases(Array.from({ length: 60 }, (_, i) => `m${i * 3}`), (id) => randomRecord(r, id));
+    await check(10);
+  }, 30_000);
+
   it('a page in another time zone: answered by the scan while the roll-ups are rebuilt for its days, then by them', async () => {
     const history = await import('../src/background/store/history');
     const query = await import('../src/background/reports/query');

@@ -8,7 +8,7 @@ import { isActive, type CaseRecord } from '../../shared/case';
 import { migrateCaseForReports } from '../../shared/reports/migrate';
 import type { RollupRow } from '../../shared/reports/rollup';
 import type { Db, HistoryDb, UpgradeTx } from './history-schema';
-import { applyToRollups, fillRollups, isZone, localZoneName, ROLLUP_STORE, ROLLUP_ZONE_KEY } from './rollups';
+import { applyToRollups, fillRollups, isZone, keepRollupCache, localZoneName, rollupCache, rollupWrites, ROLLUP_STORE, ROLLUP_ZONE_KEY } from './rollups';
 
 export const DB_NAME = 'tv4boss';
 
@@ -193,24 +193,40 @@ export async function updateCases(ids: readonly string[], update: (id: string, c
 // ---- The reports' roll-ups (rollups.ts) ----
 
 /**
- * The roll-up rows of local days [first, last] (either end open) and the zone of their days, then,
- * in the same transaction (so that both agree), the records created within the range that
- * `listRange` picks from them (the newest cases of the page's list; null: none).
+ * Every roll-up row and the zone of their days. Kept in the worker's memory once read (rollups.ts:
+ * patched by every committed write, dropped by a rebuild), so that a filter change reads no row.
  */
-export async function readRollups(first: number | undefined, last: number | undefined,
-  listRange: (zone: string | undefined, rows: RollupRow[]) => IDBKeyRange | undefined | null = () => null,
-): Promise<{ zone?: string; rows: RollupRow[]; records: CaseRecord[] }> {
-  const tx = (await db()).transaction(['rollups', 'cases'], 'readonly');
-  const store = tx.objectStore('rollups');
-  const range = first !== undefined && last !== undefined ? IDBKeyRange.bound(first, last)
-    : first !== undefined ? IDBKeyRange.lowerBound(first) : last !== undefined ? IDBKeyRange.upperBound(last) : undefined;
-  const [meta, all] = await Promise.all([store.get(ROLLUP_ZONE_KEY), store.index('byDay').getAll(range)]);
+export async function readAllRollups(): Promise<{ zone?: string; rows: RollupRow[] }> {
+  const cached = rollupCache();
+  if (cached) return { ...(cached.zone !== undefined ? { zone: cached.zone } : {}), rows: [...cached.rows.values()] };
+  const at = rollupWrites();
+  const tx = (await db()).transaction('rollups', 'readonly');
+  const [meta, all] = await Promise.all([tx.store.get(ROLLUP_ZONE_KEY), tx.store.getAll()]);
+  await tx.done;
   const zone = isZone(meta) ? meta.zone : undefined;
   const rows = all.filter((r): r is RollupRow => !isZone(r));
-  const pick = listRange(zone, rows);
-  const records = pick === null ? [] : await tx.objectStore('cases').index('byCreated').getAll(pick);
+  keepRollupCache({ ...(zone !== undefined ? { zone } : {}), rows: new Map(rows.map((r) => [r.key, r])) }, at);
+  return { ...(zone !== undefined ? { zone } : {}), rows };
+}
+
+/**
+ * The records created within `range` (the byCreated index): all of them, or, with `techs`, only
+ * those whose `technician` is one of them: their ids from the byTechnician index, then only those
+ * records read (a technician's newest cases without reading every colleague's).
+ */
+export async function casesCreatedIn(range: IDBKeyRange | undefined, techs?: readonly string[]): Promise<CaseRecord[]> {
+  const tx = (await db()).transaction('cases', 'readonly');
+  const byCreated = tx.store.index('byCreated');
+  if (!techs) {
+    const all = await byCreated.getAll(range);
+    await tx.done;
+    return all;
+  }
+  const [ids, mine] = await Promise.all([byCreated.getAllKeys(range), Promise.all(techs.map((t) => tx.store.index('byTechnician').getAllKeys(t)))]);
+  const wanted = new Set(mine.flat());
+  const recs = await Promise.all(ids.filter((id) => wanted.has(id)).map((id) => tx.store.get(id)));
   await tx.done;
-  return { ...(zone !== undefined ? { zone } : {}), rows, records };
+  return recs.filter((r): r is CaseRecord => !!r);
 }
 
 /** Rebuilds the roll-ups with days local to `zone` (one transaction: writes wait for it). */
