@@ -1,7 +1,7 @@
 // Reports: CSV export (RFC 4180, BOM, formula neutralising) (issue 10).
 import { describe, it, expect } from 'vitest';
 import Papa from 'papaparse';
-import { BOM, CSV_HEADER, toCsv } from '../src/shared/reports/csv';
+import { BOM, CSV_HEADER, csvChunk, csvEnd, csvHead, toCsv } from '../src/shared/reports/csv';
 import { toReportCase } from '../src/shared/reports/report-case';
 import type { ReportCase } from '../src/shared/reports/types';
 import { record } from './helpers/report-cases';
@@ -21,6 +21,13 @@ describe('toCsv', () => {
     expect(rows[2]!.slice(12)).toEqual(['2025-11-25T10:00:00Z', 'expired', '', '']);
     expect(rows).toHaveLength(3);
     expect(csv.split('\r\n')).toHaveLength(3);
+  });
+
+  it('streamed: the head and the chunks of rows, joined, are the whole file', () => {
+    const cases = Array.from({ length: 7 }, (_, i) => toReportCase(record({ ...(i % 2 ? { state: 'expired' as const } : {}) }))!);
+    expect(csvHead() + csvChunk(cases.slice(0, 3)) + csvChunk([]) + csvChunk(cases.slice(3)) + csvEnd(7)).toBe(toCsv(cases));
+    expect(csvHead() + csvChunk([]) + csvEnd(0)).toBe(toCsv([]));
+    expect(toCsv([])).toBe(`${BOM}${CSV_HEADER.join(',')}\r\n`);
   });
 
   it('quotes commas, quotes and line breaks (RFC 4180) and keeps accents', () => {

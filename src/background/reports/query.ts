@@ -6,15 +6,15 @@
 import { createAggregator } from '../../shared/reports/aggregate';
 import { toReportCaseTimed } from '../../shared/reports/report-case';
 import { filterDays, listStartDay, resultFromRollups } from '../../shared/reports/rollup-result';
+import { AppError } from '../../shared/app-error';
 import type { CaseRecord } from '../../shared/case';
 import type { RollupRow } from '../../shared/reports/rollup';
 import type { ReportCase, ReportFilter, ReportResult } from '../../shared/reports/types';
 import { dayNumber, dayRange, dayStart, ianaZone, zoneOf } from '../../shared/reports/zone';
-import { casesCreatedIn, readAllRollups, rebuildRollups, scanCases } from '../store/history';
+import { casesCreatedIn, casesNewestFirst, CREATED_INDEX, readAllRollups, rebuildRollups, scanCases } from '../store/history';
 import { localZoneName, zoneNamed } from '../store/rollups';
 
-/** The index on `createdAt` (added by the versioned history); the scan falls back without it. */
-export const CREATED_INDEX = 'byCreated';
+export { CREATED_INDEX };
 export const DEFAULT_LIST_LIMIT = 500;
 
 /** A filter from a message: only known keys, only sane values. */
@@ -133,7 +133,47 @@ export async function runReport(filter: ReportFilter, limit = DEFAULT_LIST_LIMIT
   return (await runReportDetailed(filter, limit)).result;
 }
 
-/** Every case of the filter, newest first (for the CSV). */
+/** Every case of the filter, newest first (tests; the page streams them: reportCasesPage). */
 export async function reportCases(filter: ReportFilter): Promise<ReportCase[]> {
-  return (await scanReport(filter, Infinity)).result.cases;
+  const all: ReportCase[] = [];
+  let after: string | undefined;
+  do {
+    const page = await reportCasesPage(filter, after);
+    all.push(...page.cases);
+    after = page.next;
+  } while (after);
+  return all;
+}
+
+/** Records read per page of the CSV (a page's message stays near 2 MB). */
+export const CSV_PAGE_RECORDS = 5000;
+
+/**
+ * A page of the CSV: the filter's cases among the next CSV_PAGE_RECORDS records, newest first,
+ * read off the createdAt index (no scan of the whole store, no array of every case). `after` is
+ * the `next` of the page before, an opaque position.
+ */
+export async function reportCasesPage(filter: ReportFilter, after?: unknown, pageRecords = CSV_PAGE_RECORDS): Promise<{ cases: ReportCase[]; next?: string }> {
+  let pos: [string, string] | undefined;
+  if (after !== undefined) {
+    try {
+      const p: unknown = typeof after === 'string' && after.length < 1000 ? JSON.parse(after) : undefined;
+      if (Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string') pos = [p[0], p[1]];
+    } catch {
+      // below
+    }
+    if (!pos) throw AppError.of('bad_request_message', 'after');
+  }
+  const { startMs, endMs } = dayRange(filter, zoneOf(filter.tz));
+  const techs = filter.technicians?.length ? new Set(filter.technicians) : undefined;
+  const { records, more } = await casesNewestFirst(createdRange(startMs, endMs), pos, pageRecords);
+  const cases: ReportCase[] = [];
+  for (const rec of records) {
+    const x = toReportCaseTimed(rec);
+    if (!x || (startMs !== undefined && x.t < startMs) || (endMs !== undefined && x.t >= endMs)) continue;
+    if (techs && !techs.has(x.c.technician ?? '')) continue;
+    cases.push(x.c);
+  }
+  const last = records[records.length - 1];
+  return { cases, ...(more && last ? { next: JSON.stringify([last.createdAt, last.id]) } : {}) };
 }

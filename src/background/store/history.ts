@@ -11,6 +11,8 @@ import type { Db, HistoryDb, UpgradeTx } from './history-schema';
 import { applyToRollups, fillRollups, isZone, keepRollupCache, localZoneName, rollupCache, rollupWrites, ROLLUP_STORE, ROLLUP_ZONE_KEY } from './rollups';
 
 export const DB_NAME = 'tv4boss';
+/** The index on `createdAt` (schema version 2). */
+export const CREATED_INDEX = 'byCreated';
 
 type Upgrade = (db: Db, tx: UpgradeTx) => void | Promise<void>;
 
@@ -159,6 +161,56 @@ export async function scanCases(visit: (rec: CaseRecord) => void, opts: { index?
     tx.oncomplete = () => resolve(byIndex ? 'index' : 'store');
     tx.onerror = () => reject(tx.error);
     tx.onabort = () => reject(tx.error ?? new Error('aborted'));
+  });
+}
+
+interface IndexRecord { key: IDBValidKey; primaryKey: IDBValidKey; value: unknown }
+/** IndexedDB 3.0's getAllRecords (Chrome 141+): a page of records in either direction, one request. */
+type IndexWithRecords = IDBIndex & {
+  getAllRecords?(o: { query?: IDBKeyRange | null; count?: number; direction?: IDBCursorDirection }): IDBRequest<IndexRecord[]>;
+};
+
+const done = <T>(req: IDBRequest<T>) => new Promise<T>((resolve, reject) => {
+  req.onsuccess = () => resolve(req.result);
+  req.onerror = () => reject(req.error);
+});
+
+/**
+ * Up to `count` records created within `range` (byCreated), newest first (createdAt, then id,
+ * descending: the reports' list order), after `after` ([createdAt, id] of the last one of the
+ * page before). getAllRecords where the browser has it (one request a page), else a cursor.
+ */
+export async function casesNewestFirst(range: IDBKeyRange | undefined, after: readonly [string, string] | undefined, count: number): Promise<{ records: CaseRecord[]; more: boolean }> {
+  let query: IDBKeyRange | undefined = range;
+  if (after) {
+    const lower = range?.lower as string | undefined;
+    if (lower !== undefined && (lower > after[0] || (lower === after[0] && range!.lowerOpen))) return { records: [], more: false };
+    query = lower !== undefined ? IDBKeyRange.bound(lower, after[0], range!.lowerOpen, false) : IDBKeyRange.upperBound(after[0]);
+  }
+  const before = (key: IDBValidKey, id: IDBValidKey) => !after || (key as string) < after[0] || (key === after[0] && (id as string) < after[1]);
+  const index = (unwrap(await db()) as IDBDatabase).transaction('cases', 'readonly').objectStore('cases').index(CREATED_INDEX) as IndexWithRecords;
+  if (index.getAllRecords) {
+    // The records of `after`'s own second that were on the page before come first: asked for too.
+    for (let extra = 0; ;) {
+      const recs = await done(index.getAllRecords({ query: query ?? null, count: count + extra, direction: 'prev' }));
+      const kept = recs.filter((r) => before(r.key, r.primaryKey));
+      const skipped = recs.length - kept.length;
+      const more = recs.length === count + extra;
+      if (kept.length >= count || !more || skipped <= extra) return { records: kept.slice(0, count).map((r) => r.value as CaseRecord), more };
+      extra = skipped;
+    }
+  }
+  return new Promise((resolve, reject) => {
+    const records: CaseRecord[] = [];
+    const req = index.openCursor(query ?? null, 'prev');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const c = req.result;
+      if (!c) return resolve({ records, more: false });
+      if (before(c.key, c.primaryKey)) records.push(c.value as CaseRecord);
+      if (records.length === count) return resolve({ records, more: true });
+      c.continue();
+    };
   });
 }
 

@@ -6,7 +6,7 @@ import { t } from '../../platform/i18n';
 import type { UiError } from '../../shared/protocol';
 import { filterFromSearch, searchFromFilter } from '../../shared/reports/filter-url';
 import { REPORTS_PORT, type ReportFilter, type ReportResult, type ReportsPortOut, type SyncStatus } from '../../shared/reports/types';
-import { toCsv } from '../../shared/reports/csv';
+import { csvChunk, csvEnd, csvHead } from '../../shared/reports/csv';
 import { exportInPages, importInChunks, NotAHistoryFile } from '../../shared/reports/history-stream';
 import { Filters } from './Filters';
 import { Summary } from './Summary';
@@ -123,11 +123,24 @@ export function Reports() {
     else setSync((s) => ({ ...(s ?? { running: false, pages: 0, calls: 0, seen: 0, added: 0, updated: 0, foreign: 0, open: 0 }), error: r.error }));
   };
 
+  // Streamed: a page of cases at a time (the next one asked for before this one is written out).
   const exportCsv = async () => {
-    const r = await request({ type: 'reports/cases', filter: { ...filter, ...(tz ? { tz } : {}) } });
-    if (!r.ok) return setError(r.error);
+    const f = { ...filter, ...(tz ? { tz } : {}) };
+    const parts = [csvHead()];
+    let rows = 0;
+    let page = request({ type: 'reports/cases', filter: f });
+    for (;;) {
+      const r = await page;
+      if (!r.ok) return setError(r.error);
+      const next = r.data.next;
+      if (next) page = request({ type: 'reports/cases', filter: f, after: next });
+      parts.push(csvChunk(r.data.cases));
+      rows += r.data.cases.length;
+      if (!next) break;
+    }
+    parts.push(csvEnd(rows));
     const span = [filter.from ?? 'all', filter.to ?? ''].filter(Boolean).join('_');
-    download(`teamviewer-sessions-${span}.csv`, 'text/csv;charset=utf-8', [toCsv(r.data)]);
+    download(`teamviewer-sessions-${span}.csv`, 'text/csv;charset=utf-8', parts);
   };
 
   // The history file travels in chunks (history-stream.ts): pages of records out, chunks in.
