@@ -6,7 +6,7 @@ import type { CaseRecord } from '../src/shared/case';
 import { aggregate } from '../src/shared/reports/aggregate';
 import { toReportCaseTimed } from '../src/shared/reports/report-case';
 import { applyContribution, buildRows, contributionOf, emptyRow, type RollupRow } from '../src/shared/reports/rollup';
-import { resultFromRollups } from '../src/shared/reports/rollup-result';
+import { medianSec, resultFromRollups } from '../src/shared/reports/rollup-result';
 import type { ReportCase, ReportFilter } from '../src/shared/reports/types';
 import { dayKeyer, dayString, ianaZone } from '../src/shared/reports/zone';
 import { record } from './helpers/report-cases';
@@ -118,6 +118,23 @@ describe('roll-ups equal the full scan (property)', () => {
     const got = resultFromRollups({}, zone, [...rows.values()] as RollupRow[], []);
     expect(got.summary.medianSec).toBe((7 * 60 + 10 * 60 + 0.001) / 2);
     expect(got.summary.medianSec).toBe(aggregate(cases, {}, { zone }).summary.medianSec);
+  });
+});
+
+describe('the median by bisection on the value', () => {
+  it('equals the middle of every duration merged and sorted, for random rows (ties, one row, empty rows, odd and even counts)', () => {
+    const r = rng(5);
+    for (let round = 0; round < 300; round++) {
+      const rows = Array.from({ length: 1 + r.int(8) }, (_, i) => {
+        const row = emptyRow(i, 't');
+        row.durMs = Array.from({ length: r.int(6) }, () => (r.next() < 0.3 ? 60_000 : r.int(round % 2 ? 50 : 9_000_000))).sort((a, b) => a - b);
+        return row;
+      });
+      const all = rows.flatMap((x) => x.durMs).sort((a, b) => a - b);
+      const n = all.length;
+      const want = n ? (n % 2 ? all[(n - 1) / 2]! : (all[n / 2 - 1]! + all[n / 2]!) / 2) / 1000 : undefined;
+      expect(medianSec(rows, n), JSON.stringify(all)).toBe(want);
+    }
   });
 });
 

@@ -251,7 +251,15 @@ export async function updateCases(ids: readonly string[], update: (id: string, c
 export async function readAllRollups(): Promise<{ zone?: string; rows: RollupRow[] }> {
   const cached = rollupCache();
   if (cached) return { ...(cached.zone !== undefined ? { zone: cached.zone } : {}), rows: [...cached.rows.values()] };
+  // Queries that come together (the page's figures and its list) share one read.
   const at = rollupWrites();
+  if (rowsRead?.at !== at) rowsRead = { at, read: readRollupsFromDb(at).finally(() => (rowsRead = undefined)) };
+  return rowsRead.read;
+}
+
+let rowsRead: { at: number; read: Promise<{ zone?: string; rows: RollupRow[] }> } | undefined;
+
+async function readRollupsFromDb(at: number): Promise<{ zone?: string; rows: RollupRow[] }> {
   const tx = (await db()).transaction('rollups', 'readonly');
   const [meta, all] = await Promise.all([tx.store.get(ROLLUP_ZONE_KEY), tx.store.getAll()]);
   await tx.done;

@@ -1,6 +1,6 @@
 // The reports page: filters (in the address), summary, a table and a chart per dimension,
 // sessions over time, the list with links back to the tickets, CSV, sync, history file.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { request } from '../../platform/messaging';
 import { t } from '../../platform/i18n';
 import type { UiError } from '../../shared/protocol';
@@ -50,22 +50,35 @@ export function Reports() {
   const [filter, setFilter] = useState<ReportFilter>(() => filterFromSearch(location.search));
   const [limit, setLimit] = useState(LIST_LIMIT);
   const [result, setResult] = useState<ReportResult>();
+  /** The list's own answer (the figures come first, the list after: it is not rebuilt for them). */
+  const [list, setList] = useState<ReportResult>();
   const [error, setError] = useState<UiError>();
   const [sync, setSync] = useState<SyncStatus>();
   const [notice, setNotice] = useState<string>();
   const seq = useRef(0);
 
+  // Two questions at once: the figures alone (the worker answers them from its roll-ups without
+  // reading a record), then the same with the newest cases of the list, which replaces them.
   const query = useCallback(async () => {
     const n = ++seq.current;
-    const r = await request({ type: 'reports/query', filter: { ...filter, ...(tz ? { tz } : {}) }, limit });
-    if (n !== seq.current) return; // a newer query is on its way
-    if (r.ok) {
-      setResult(r.data);
-      setError(undefined);
-    } else setError(r.error);
+    const f = { ...filter, ...(tz ? { tz } : {}) };
+    const figures = request({ type: 'reports/query', filter: f, limit: 0 });
+    const full = request({ type: 'reports/query', filter: f, limit });
+    const show = (r: Awaited<typeof full>, withList: boolean) => {
+      if (n !== seq.current) return; // a newer query is on its way
+      if (r.ok) {
+        setResult(r.data);
+        if (withList) setList(r.data);
+        setError(undefined);
+      } else setError(r.error);
+    };
+    const first = await Promise.race([figures.then((r) => ({ r, withList: false })), full.then((r) => ({ r, withList: true }))]);
+    show(first.r, first.withList);
+    if (!first.withList) show(await full, true);
   }, [filter, limit]);
 
-  useEffect(() => void query(), [query]);
+  // Asked as soon as the filter is rendered, not after the next paint.
+  useLayoutEffect(() => void query(), [query]);
 
   // The filter lives in the address (bookmarkable); back/forward restore it.
   const changeFilter = (f: ReportFilter) => {
@@ -180,6 +193,9 @@ export function Reports() {
     void query();
   };
 
+  // The same element while the list is the same: the figures' answer does not rebuild its rows.
+  const listView = useMemo(() => list && <CasesList result={list} onShowAll={() => setLimit(list.casesTotal)} />, [list]);
+
   const technicians = useMemo(() => {
     const all = new Set([...(result?.technicians ?? []), ...(filter.technicians ?? [])]);
     return [...all].sort((a, b) => a.localeCompare(b));
@@ -222,7 +238,7 @@ export function Reports() {
                 <DaysChart days={result.days.map((d) => d.day)} values={result.days.map((d) => d.count)} label={t('rpOverTimeChart')} />
               </section>
               <Breakdowns result={result} />
-              <CasesList result={result} onShowAll={() => setLimit(result.casesTotal)} />
+              {listView ?? <p class="loading" role="status" data-testid="list-loading">{t('rpLoading')}</p>}
             </>
           )}
         </>
