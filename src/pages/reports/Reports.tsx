@@ -6,8 +6,6 @@ import { t } from '../../platform/i18n';
 import type { UiError } from '../../shared/protocol';
 import { filterFromSearch, searchFromFilter } from '../../shared/reports/filter-url';
 import { REPORTS_PORT, type ReportFilter, type ReportResult, type ReportsPortOut, type SyncStatus } from '../../shared/reports/types';
-import { csvChunk, csvEnd, csvHead } from '../../shared/reports/csv';
-import { exportInPages, importInChunks, NotAHistoryFile } from '../../shared/reports/history-stream';
 import { Filters } from './Filters';
 import { Summary } from './Summary';
 import { Breakdowns } from './Breakdowns';
@@ -139,6 +137,8 @@ export function Reports() {
   // Streamed: a page of cases at a time (the next one asked for before this one is written out).
   const exportCsv = async () => {
     const f = { ...filter, ...(tz ? { tz } : {}) };
+    // Loaded on use (papaparse): the page's figures do not wait for it.
+    const { csvChunk, csvEnd, csvHead } = await import('../../shared/reports/csv');
     const parts = [csvHead()];
     let rows = 0;
     let page = request({ type: 'reports/cases', filter: f });
@@ -158,6 +158,7 @@ export function Reports() {
 
   // The history file travels in chunks (history-stream.ts): pages of records out, chunks in.
   const exportHistory = async () => {
+    const { exportInPages } = await import('../../shared/reports/history-stream');
     try {
       const parts = await exportInPages(async (after) => {
         const r = await request({ type: 'reports/export-page', ...(after ? { after } : {}) });
@@ -172,6 +173,7 @@ export function Reports() {
 
   const importHistory = async (file: File | undefined) => {
     if (!file) return;
+    const { importInChunks, NotAHistoryFile } = await import('../../shared/reports/history-stream');
     importing.current = true;
     try {
       const data: unknown = JSON.parse(await file.text());
