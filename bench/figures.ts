@@ -17,6 +17,7 @@ export const GROUPS = {
   reports: 'Reports at 100 000 cases',
   sync: 'History sync',
   team: 'Team mode: one shared token, many browsers (simulated)',
+  worker: 'Service worker: start and memory',
   panel: 'Side panel: service cases',
 } as const;
 export type Group = keyof typeof GROUPS;

@@ -12,11 +12,12 @@
 //      100 000 cases' history file (exported from the page) into a fresh profile.
 // Needs `npm run build:test` first. Run: npx tsx bench/reports.ts
 // Knobs: BENCH_REPORT_SIZES (1000,10000,100000), BENCH_REPORT_RUNS (5), BENCH_SYNC_CASES (10000).
-import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import type { BrowserContext, Worker } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM, chromiumArgs, connectToken, SandboxControl } from '../e2e/fixtures.ts';
+import { connectToken, SandboxControl } from '../e2e/fixtures.ts';
+import { launchWithCdp, type Cdp } from './cdp.ts';
 import { writeFigures, type Figure } from './figures.ts';
 import { filterChanges, openToFigures } from './reports-page.ts';
 import { startSandbox } from '../e2e/servers/sandbox.ts';
@@ -30,6 +31,8 @@ const GOAL_PAINT_MS = 500;
 const GOAL_FIGURES_MS = 200;
 const GOAL_FILTER_MS = 100;
 const GOAL_CSV_MS = 5000;
+/** Issue 18 §4: the history lives in IndexedDB; the worker's heap must not grow with it. */
+const GOAL_HEAP_MB = 8;
 const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.9) - 1] ?? NaN;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
@@ -136,20 +139,43 @@ async function report(sw: Worker, filter: ReportFilter, how: 'runReportDetailed'
   }, [filter, how] as const);
 }
 
-async function launch(): Promise<{ ctx: BrowserContext; dir: string; sw: Worker; id: string }> {
+/** Stops the extension's worker (CDP, as Chrome does after 30 s idle) and wakes a new one. */
+async function freshWorker(ctx: BrowserContext, old: Worker): Promise<Worker> {
+  const page = await ctx.newPage();
+  const cdpPage = await ctx.newCDPSession(page);
+  await cdpPage.send('ServiceWorker.enable');
+  await cdpPage.send('ServiceWorker.stopAllWorkers');
+  await page.waitForTimeout(500);
+  await page.goto(`chrome-extension://${new URL(old.url()).host}/src/pages/options/index.html`);
+  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'reports/sync-status' }));
+  for (let i = 0; i < 200; i++) {
+    // The restarted worker (Playwright may keep the same handle for it).
+    const sw = ctx.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://')).pop();
+    if (sw && (await sw.evaluate('globalThis.__name = (f) => f').then(() => true, () => false))) {
+      await page.close();
+      return sw;
+    }
+    await page.waitForTimeout(50);
+  }
+  throw new Error('no new service worker after a stop');
+}
+
+async function launch(): Promise<{ ctx: BrowserContext; dir: string; sw: Worker; id: string; cdp: Cdp }> {
   const dir = mkdtempSync(join(tmpdir(), 'tv4boss-bench-reports-'));
-  const ctx = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: [...chromiumArgs(), '--lang=en-US'] });
+  const { ctx, cdp } = await launchWithCdp(dir);
   const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
   // tsx (esbuild keepNames) wraps named inner functions in __name(): give the worker a no-op one.
   await sw.evaluate('globalThis.__name = (f) => f');
-  return { ctx, dir, sw, id: new URL(sw.url()).host };
+  return { ctx, dir, sw, id: new URL(sw.url()).host, cdp };
 }
 
 async function main() {
   const t0 = performance.now();
   const sandbox = await startSandbox();
   const control = new SandboxControl(sandbox);
-  const { ctx, dir, sw, id } = await launch();
+  const launched = await launch();
+  const { ctx, dir, id, cdp } = launched;
+  let { sw } = launched;
   const out: string[] = [];
   const figures: Figure[] = [];
   const fig = (f: Omit<Figure, 'group'> & { group?: Figure['group'] }) => figures.push({ group: 'reports', ...f });
@@ -203,6 +229,16 @@ async function main() {
         say(`   issue 18: "all" from the roll-ups ${ms(ma)} (${infoAll.scan}, ${infoAll.visited} rows + records read) vs the full scan ${ms(median(base))} (baseline); one technician ${ms(median(tech))} vs ${ms(median(baseTech))}`);
         fig({ label: `${n} cases, all time (worker): roll-ups / full scan (baseline)`, value: `${ms(ma)} / ${ms(median(base))}`, goal: `≤ ${GOAL_FILTER_MS} ms`, verdict: ma <= GOAL_FILTER_MS ? 'PASS' : 'OVER' });
         fig({ label: `${n} cases, one technician (worker): roll-ups / full scan (baseline)`, value: `${ms(median(tech))} / ${ms(median(baseTech))}`, goal: `≤ ${GOAL_FILTER_MS} ms`, verdict: median(tech) <= GOAL_FILTER_MS ? 'PASS' : 'OVER' });
+        // Issue 18 §4: the worker stays light: its heap after GC with every record in history (they
+        // stay in IndexedDB), once idle and once it keeps the reports' roll-up rows.
+        const restarted = await freshWorker(ctx, sw);
+        const idle = await cdp.workerHeapAfterGc(id);
+        await report(restarted, all);
+        const withRows = await cdp.workerHeapAfterGc(id);
+        say(`   worker heap after GC with ${n} records: ${mb(idle.used)} (a fresh start), ${mb(withRows.used)} after a report (its roll-up rows kept)`);
+        fig({ group: 'worker', label: `Worker JS heap after GC, ${n} records in history: after a start / after a report (roll-up rows kept)`, value: `${mb(idle.used)} / ${mb(withRows.used)}`,
+          goal: `≤ ${GOAL_HEAP_MB} MB`, verdict: withRows.used <= GOAL_HEAP_MB * 1024 * 1024 ? 'PASS' : 'OVER' });
+        sw = restarted;
         say(`   goal ≤ ${GOAL_RATIO}: "all" ${(ma / mb_).toFixed(2)} ${ma / mb_ <= GOAL_RATIO ? 'met' : 'NOT met'}; 30 days ${(m3 / mb_).toFixed(2)} ${m3 / mb_ <= GOAL_RATIO ? 'met' : 'NOT met'}`);
       }
     }
@@ -344,6 +380,7 @@ async function main() {
     writeFigures('reports', figures);
     say(`\nreports bench done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   } finally {
+    cdp.close();
     await ctx.close();
     rmSync(dir, { recursive: true, force: true });
     await sandbox.close();

@@ -86,7 +86,7 @@ describe('history schema upgrades', () => {
     const query = await import('../src/background/reports/query');
     const db = await history.db();
     expect([...db.objectStoreNames].sort()).toEqual(['cases', 'rollups']);
-    const { rows, zone } = await history.readRollups(undefined, undefined);
+    const { rows, zone } = await history.readAllRollups();
     expect(zone).toBe((await import('../src/background/store/rollups')).localZoneName());
     expect(rows.reduce((n, r) => n + r.n, 0)).toBe(32); // every ended case, the open one not yet
     for (const filter of [{}, { from: '2026-11-02', to: '2026-11-05' }, { technicians: ['Marta Gómez'] }]) {

@@ -1,7 +1,7 @@
 // Reports: CSV export (RFC 4180, BOM, formula neutralising) (issue 10).
 import { describe, it, expect } from 'vitest';
 import Papa from 'papaparse';
-import { BOM, CSV_HEADER, toCsv } from '../src/shared/reports/csv';
+import { BOM, CSV_HEADER, csvChunk, csvEnd, csvHead, toCsv } from '../src/shared/reports/csv';
 import { toReportCase } from '../src/shared/reports/report-case';
 import type { ReportCase } from '../src/shared/reports/types';
 import { record } from './helpers/report-cases';
@@ -31,6 +31,13 @@ describe('toCsv', () => {
     expect(row![CSV_HEADER.indexOf('kind')]).toBe('device');
     // A service case without a code is still not reported (it never began).
     expect(toReportCase(record({ code: undefined }))).toBeUndefined();
+  });
+
+  it('streamed: the head and the chunks of rows, joined, are the whole file', () => {
+    const cases = Array.from({ length: 7 }, (_, i) => toReportCase(record({ ...(i % 2 ? { state: 'expired' as const } : {}) }))!);
+    expect(csvHead() + csvChunk(cases.slice(0, 3)) + csvChunk([]) + csvChunk(cases.slice(3)) + csvEnd(7)).toBe(toCsv(cases));
+    expect(csvHead() + csvChunk([]) + csvEnd(0)).toBe(toCsv([]));
+    expect(toCsv([])).toBe(`${BOM}${CSV_HEADER.join(',')}\r\n`);
   });
 
   it('quotes commas, quotes and line breaks (RFC 4180) and keeps accents', () => {

@@ -6,7 +6,7 @@ import type { CaseRecord } from '../src/shared/case';
 import { aggregate } from '../src/shared/reports/aggregate';
 import { toReportCaseTimed } from '../src/shared/reports/report-case';
 import { applyContribution, buildRows, contributionOf, emptyRow, type RollupRow } from '../src/shared/reports/rollup';
-import { resultFromRollups } from '../src/shared/reports/rollup-result';
+import { medianSec, resultFromRollups } from '../src/shared/reports/rollup-result';
 import type { ReportCase, ReportFilter } from '../src/shared/reports/types';
 import { dayKeyer, dayString, ianaZone } from '../src/shared/reports/zone';
 import { record } from './helpers/report-cases';
@@ -121,6 +121,23 @@ describe('roll-ups equal the full scan (property)', () => {
   });
 });
 
+describe('the median by bisection on the value', () => {
+  it('equals the middle of every duration merged and sorted, for random rows (ties, one row, empty rows, odd and even counts)', () => {
+    const r = rng(5);
+    for (let round = 0; round < 300; round++) {
+      const rows = Array.from({ length: 1 + r.int(8) }, (_, i) => {
+        const row = emptyRow(i, 't');
+        row.durMs = Array.from({ length: r.int(6) }, () => (r.next() < 0.3 ? 60_000 : r.int(round % 2 ? 50 : 9_000_000))).sort((a, b) => a - b);
+        return row;
+      });
+      const all = rows.flatMap((x) => x.durMs).sort((a, b) => a - b);
+      const n = all.length;
+      const want = n ? (n % 2 ? all[(n - 1) / 2]! : (all[n / 2 - 1]! + all[n / 2]!) / 2) / 1000 : undefined;
+      expect(medianSec(rows, n), JSON.stringify(all)).toBe(want);
+    }
+  });
+});
+
 describe('the worker keeps its roll-ups in step with the history', () => {
   beforeEach(async () => {
     await deleteDb('tv4boss');
@@ -144,6 +161,36 @@ describe('the worker keeps its roll-ups in step with the history', () => {
       expect(fast.scan).toBe('rollup');
       expectSameReport(fast.result, full.result, JSON.stringify(filter));
     }
+  }, 30_000);
+
+  it('the rows kept in memory follow every write: queries between writes equal the scan, a technician\'s list included (also for records whose technician is only in their ticket fields)', async () => {
+    const history = await import('../src/background/store/history');
+    const query = await import('../src/background/reports/query');
+    const { localZoneName, rollupCache } = await import('../src/background/store/rollups');
+    const tz = localZoneName();
+    const r = rng(2024);
+    const check = async (n: number) => {
+      for (let q = 0; q < n; q++) {
+        const filter = randomFilter(r, tz);
+        if (r.next() < 0.5) filter.technicians = [r.pick(['Ana', 'Luis', 'Marta Gómez'])];
+        const limit = r.pick([0, 3, 10, 200]);
+        const fast = await query.runReportDetailed(filter, limit);
+        expect(fast.scan).toBe('rollup');
+        expectSameReport(fast.result, (await query.scanReport(filter, limit)).result, JSON.stringify({ filter, limit }));
+      }
+    };
+    await history.updateCases(Array.from({ length: 150 }, (_, i) => `m${i}`), (id) => randomRecord(r, id));
+    await check(5);
+    expect(rollupCache()).toBeDefined(); // read once, then kept
+    for (let i = 0; i < 30; i++) {
+      const id = `m${r.int(200)}`;
+      const rec = randomRecord(r, id);
+      // Every third write: a record whose technician is only in its ticket fields (not in byTechnician).
+      await history.putCase(i % 3 ? rec : { ...rec, technician: undefined });
+      await check(2);
+    }
+    await history.updateCases(Array.from({ length: 60 }, (_, i) => `m${i * 3}`), (id) => randomRecord(r, id));
+    await check(10);
   }, 30_000);
 
   it('a page in another time zone: answered by the scan while the roll-ups are rebuilt for its days, then by them', async () => {

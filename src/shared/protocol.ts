@@ -190,8 +190,9 @@ export interface Requests {
   // ---- Reports (issue 10): extension pages only, except reports/open ----
   /** Filter + aggregate the history; `limit`: how many cases of the list (newest first). */
   'reports/query': { req: { filter: ReportFilter; limit?: number }; res: ReportResult };
-  /** Every case in the filter, newest first (the CSV). */
-  'reports/cases': { req: { filter: ReportFilter }; res: ReportCase[] };
+  /** Every case in the filter, newest first (the CSV), a page at a time: `after` is the `next` of
+   *  the page before; absent on the last page. */
+  'reports/cases': { req: { filter: ReportFilter; after?: string }; res: { cases: ReportCase[]; next?: string } };
   /** Starts a team-wide sync from TeamViewer (or joins the one running); progress over the reports port. */
   'reports/sync': { req: NoArgs; res: SyncStatus };
   'reports/sync-status': { req: NoArgs; res: SyncStatus };

@@ -6,13 +6,15 @@
 import { createAggregator } from '../../shared/reports/aggregate';
 import { toReportCaseTimed } from '../../shared/reports/report-case';
 import { filterDays, listStartDay, resultFromRollups } from '../../shared/reports/rollup-result';
+import { AppError } from '../../shared/app-error';
+import type { CaseRecord } from '../../shared/case';
+import type { RollupRow } from '../../shared/reports/rollup';
 import type { ReportCase, ReportFilter, ReportResult } from '../../shared/reports/types';
 import { dayNumber, dayRange, dayStart, ianaZone, zoneOf } from '../../shared/reports/zone';
-import { readRollups, rebuildRollups, scanCases } from '../store/history';
+import { casesCreatedIn, casesNewestFirst, CREATED_INDEX, readAllRollups, rebuildRollups, scanCases } from '../store/history';
 import { localZoneName, zoneNamed } from '../store/rollups';
 
-/** The index on `createdAt` (added by the versioned history); the scan falls back without it. */
-export const CREATED_INDEX = 'byCreated';
+export { CREATED_INDEX };
 export const DEFAULT_LIST_LIMIT = 500;
 
 /** A filter from a message: only known keys, only sane values. */
@@ -49,34 +51,56 @@ export const ROLLUP_LIST_MAX = 5000;
 
 let rebuilding: Promise<unknown> | undefined;
 
+/** Each day's cases of `techs` (all: undefined) by the rows, within the filter's days. */
+function countsPerDay(filter: ReportFilter, rows: readonly RollupRow[], techs: ReadonlySet<string> | undefined, fromDay: number | undefined): number {
+  const { first, last } = filterDays(filter);
+  let n = 0;
+  for (const r of rows) {
+    if ((first !== undefined && r.day < first) || (last !== undefined && r.day > last) || (fromDay !== undefined && r.day < fromDay)) continue;
+    if (!techs || techs.has(r.tech)) n += r.n;
+  }
+  return n;
+}
+
 /** The report from the roll-ups, or undefined when their days are local to another zone (a
  *  rebuild for this one is then started: the next query gets them). */
 async function fromRollups(filter: ReportFilter, limit: number): Promise<ReportRun | undefined> {
   const want = filter.tz && ianaZone(filter.tz) ? filter.tz : localZoneName();
-  const { first, last } = filterDays(filter);
-  const zone = zoneNamed(want);
-  const { endMs } = dayRange(filter, zone);
-  let startMs: number | undefined;
-  const read = await readRollups(first, last, (z, rows) => {
-    if (z !== want || limit <= 0) return null;
-    const from = listStartDay(filter, rows, limit);
-    startMs = from === undefined ? undefined : dayStart(from, zone);
-    return createdRange(startMs, endMs);
-  });
+  const read = await readAllRollups();
   if (read.zone !== want) {
     rebuilding ??= rebuildRollups(want).finally(() => (rebuilding = undefined));
     return undefined;
   }
+  const zone = zoneNamed(want);
+  const { endMs } = dayRange(filter, zone);
   const techs = filter.technicians?.length ? new Set(filter.technicians) : undefined;
-  const cases: ReportCase[] = [];
-  for (const rec of read.records) {
-    const x = toReportCaseTimed(rec);
-    if (!x || (startMs !== undefined && x.t < startMs) || (endMs !== undefined && x.t >= endMs)) continue;
-    if (techs && !techs.has(x.c.technician ?? '')) continue;
-    cases.push(x.c);
+  // The list: the newest `limit` cases, read from the first day the rows' counts say is enough.
+  let cases: ReportCase[] = [];
+  let visited = read.rows.length;
+  if (limit > 0) {
+    const from = listStartDay(filter, read.rows, limit);
+    const startMs = from === undefined ? dayRange(filter, zone).startMs : dayStart(from, zone);
+    const range = createdRange(startMs, endMs);
+    const pick = (recs: CaseRecord[]) => {
+      visited += recs.length;
+      const out: ReportCase[] = [];
+      for (const rec of recs) {
+        const x = toReportCaseTimed(rec);
+        if (!x || (startMs !== undefined && x.t < startMs) || (endMs !== undefined && x.t >= endMs)) continue;
+        if (techs && !techs.has(x.c.technician ?? '')) continue;
+        out.push(x.c);
+      }
+      return out;
+    };
+    // A technician filter reads only those technicians' records (byTechnician); a record whose
+    // technician is only in its ticket fields is not in that index: then the count falls short of
+    // the rows' and every record of the days is read instead.
+    const byIndex = techs && !techs.has('');
+    cases = pick(await casesCreatedIn(range, byIndex ? [...techs] : undefined));
+    if (byIndex && cases.length !== countsPerDay(filter, read.rows, techs, from)) cases = pick(await casesCreatedIn(range));
   }
   cases.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1));
-  return { result: resultFromRollups(filter, zone, read.rows, cases.slice(0, limit)), scan: 'rollup', visited: read.rows.length + read.records.length };
+  return { result: resultFromRollups(filter, zone, read.rows, cases.slice(0, limit)), scan: 'rollup', visited };
 }
 
 export async function runReportDetailed(filter: ReportFilter, limit = DEFAULT_LIST_LIMIT): Promise<ReportRun> {
@@ -111,7 +135,47 @@ export async function runReport(filter: ReportFilter, limit = DEFAULT_LIST_LIMIT
   return (await runReportDetailed(filter, limit)).result;
 }
 
-/** Every case of the filter, newest first (for the CSV). */
+/** Every case of the filter, newest first (tests; the page streams them: reportCasesPage). */
 export async function reportCases(filter: ReportFilter): Promise<ReportCase[]> {
-  return (await scanReport(filter, Infinity)).result.cases;
+  const all: ReportCase[] = [];
+  let after: string | undefined;
+  do {
+    const page = await reportCasesPage(filter, after);
+    all.push(...page.cases);
+    after = page.next;
+  } while (after);
+  return all;
+}
+
+/** Records read per page of the CSV (a page's message stays near 2 MB). */
+export const CSV_PAGE_RECORDS = 5000;
+
+/**
+ * A page of the CSV: the filter's cases among the next CSV_PAGE_RECORDS records, newest first,
+ * read off the createdAt index (no scan of the whole store, no array of every case). `after` is
+ * the `next` of the page before, an opaque position.
+ */
+export async function reportCasesPage(filter: ReportFilter, after?: unknown, pageRecords = CSV_PAGE_RECORDS): Promise<{ cases: ReportCase[]; next?: string }> {
+  let pos: [string, string] | undefined;
+  if (after !== undefined) {
+    try {
+      const p: unknown = typeof after === 'string' && after.length < 1000 ? JSON.parse(after) : undefined;
+      if (Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string') pos = [p[0], p[1]];
+    } catch {
+      // below
+    }
+    if (!pos) throw AppError.of('bad_request_message', 'after');
+  }
+  const { startMs, endMs } = dayRange(filter, zoneOf(filter.tz));
+  const techs = filter.technicians?.length ? new Set(filter.technicians) : undefined;
+  const { records, more } = await casesNewestFirst(createdRange(startMs, endMs), pos, pageRecords);
+  const cases: ReportCase[] = [];
+  for (const rec of records) {
+    const x = toReportCaseTimed(rec);
+    if (!x || (startMs !== undefined && x.t < startMs) || (endMs !== undefined && x.t >= endMs)) continue;
+    if (techs && !techs.has(x.c.technician ?? '')) continue;
+    cases.push(x.c);
+  }
+  const last = records[records.length - 1];
+  return { cases, ...(more && last ? { next: JSON.stringify([last.createdAt, last.id]) } : {}) };
 }

@@ -8,9 +8,11 @@ import { isActive, type CaseRecord } from '../../shared/case';
 import { migrateCaseForReports } from '../../shared/reports/migrate';
 import type { RollupRow } from '../../shared/reports/rollup';
 import type { Db, HistoryDb, UpgradeTx } from './history-schema';
-import { applyToRollups, fillRollups, isZone, localZoneName, ROLLUP_STORE, ROLLUP_ZONE_KEY } from './rollups';
+import { applyToRollups, fillRollups, isZone, keepRollupCache, localZoneName, rollupCache, rollupWrites, ROLLUP_STORE, ROLLUP_ZONE_KEY } from './rollups';
 
 export const DB_NAME = 'tv4boss';
+/** The index on `createdAt` (schema version 2). */
+export const CREATED_INDEX = 'byCreated';
 
 type Upgrade = (db: Db, tx: UpgradeTx) => void | Promise<void>;
 
@@ -162,6 +164,56 @@ export async function scanCases(visit: (rec: CaseRecord) => void, opts: { index?
   });
 }
 
+interface IndexRecord { key: IDBValidKey; primaryKey: IDBValidKey; value: unknown }
+/** IndexedDB 3.0's getAllRecords (Chrome 141+): a page of records in either direction, one request. */
+type IndexWithRecords = IDBIndex & {
+  getAllRecords?(o: { query?: IDBKeyRange | null; count?: number; direction?: IDBCursorDirection }): IDBRequest<IndexRecord[]>;
+};
+
+const done = <T>(req: IDBRequest<T>) => new Promise<T>((resolve, reject) => {
+  req.onsuccess = () => resolve(req.result);
+  req.onerror = () => reject(req.error);
+});
+
+/**
+ * Up to `count` records created within `range` (byCreated), newest first (createdAt, then id,
+ * descending: the reports' list order), after `after` ([createdAt, id] of the last one of the
+ * page before). getAllRecords where the browser has it (one request a page), else a cursor.
+ */
+export async function casesNewestFirst(range: IDBKeyRange | undefined, after: readonly [string, string] | undefined, count: number): Promise<{ records: CaseRecord[]; more: boolean }> {
+  let query: IDBKeyRange | undefined = range;
+  if (after) {
+    const lower = range?.lower as string | undefined;
+    if (lower !== undefined && (lower > after[0] || (lower === after[0] && range!.lowerOpen))) return { records: [], more: false };
+    query = lower !== undefined ? IDBKeyRange.bound(lower, after[0], range!.lowerOpen, false) : IDBKeyRange.upperBound(after[0]);
+  }
+  const before = (key: IDBValidKey, id: IDBValidKey) => !after || (key as string) < after[0] || (key === after[0] && (id as string) < after[1]);
+  const index = (unwrap(await db()) as IDBDatabase).transaction('cases', 'readonly').objectStore('cases').index(CREATED_INDEX) as IndexWithRecords;
+  if (index.getAllRecords) {
+    // The records of `after`'s own second that were on the page before come first: asked for too.
+    for (let extra = 0; ;) {
+      const recs = await done(index.getAllRecords({ query: query ?? null, count: count + extra, direction: 'prev' }));
+      const kept = recs.filter((r) => before(r.key, r.primaryKey));
+      const skipped = recs.length - kept.length;
+      const more = recs.length === count + extra;
+      if (kept.length >= count || !more || skipped <= extra) return { records: kept.slice(0, count).map((r) => r.value as CaseRecord), more };
+      extra = skipped;
+    }
+  }
+  return new Promise((resolve, reject) => {
+    const records: CaseRecord[] = [];
+    const req = index.openCursor(query ?? null, 'prev');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const c = req.result;
+      if (!c) return resolve({ records, more: false });
+      if (before(c.key, c.primaryKey)) records.push(c.value as CaseRecord);
+      if (records.length === count) return resolve({ records, more: true });
+      c.continue();
+    };
+  });
+}
+
 /**
  * Reads and writes several cases in one transaction (so that a lifecycle write cannot fall
  * between the read and the write): `update` gets the stored record and returns the one to store,
@@ -193,24 +245,48 @@ export async function updateCases(ids: readonly string[], update: (id: string, c
 // ---- The reports' roll-ups (rollups.ts) ----
 
 /**
- * The roll-up rows of local days [first, last] (either end open) and the zone of their days, then,
- * in the same transaction (so that both agree), the records created within the range that
- * `listRange` picks from them (the newest cases of the page's list; null: none).
+ * Every roll-up row and the zone of their days. Kept in the worker's memory once read (rollups.ts:
+ * patched by every committed write, dropped by a rebuild), so that a filter change reads no row.
  */
-export async function readRollups(first: number | undefined, last: number | undefined,
-  listRange: (zone: string | undefined, rows: RollupRow[]) => IDBKeyRange | undefined | null = () => null,
-): Promise<{ zone?: string; rows: RollupRow[]; records: CaseRecord[] }> {
-  const tx = (await db()).transaction(['rollups', 'cases'], 'readonly');
-  const store = tx.objectStore('rollups');
-  const range = first !== undefined && last !== undefined ? IDBKeyRange.bound(first, last)
-    : first !== undefined ? IDBKeyRange.lowerBound(first) : last !== undefined ? IDBKeyRange.upperBound(last) : undefined;
-  const [meta, all] = await Promise.all([store.get(ROLLUP_ZONE_KEY), store.index('byDay').getAll(range)]);
+export async function readAllRollups(): Promise<{ zone?: string; rows: RollupRow[] }> {
+  const cached = rollupCache();
+  if (cached) return { ...(cached.zone !== undefined ? { zone: cached.zone } : {}), rows: [...cached.rows.values()] };
+  // Queries that come together (the page's figures and its list) share one read.
+  const at = rollupWrites();
+  if (rowsRead?.at !== at) rowsRead = { at, read: readRollupsFromDb(at).finally(() => (rowsRead = undefined)) };
+  return rowsRead.read;
+}
+
+let rowsRead: { at: number; read: Promise<{ zone?: string; rows: RollupRow[] }> } | undefined;
+
+async function readRollupsFromDb(at: number): Promise<{ zone?: string; rows: RollupRow[] }> {
+  const tx = (await db()).transaction('rollups', 'readonly');
+  const [meta, all] = await Promise.all([tx.store.get(ROLLUP_ZONE_KEY), tx.store.getAll()]);
+  await tx.done;
   const zone = isZone(meta) ? meta.zone : undefined;
   const rows = all.filter((r): r is RollupRow => !isZone(r));
-  const pick = listRange(zone, rows);
-  const records = pick === null ? [] : await tx.objectStore('cases').index('byCreated').getAll(pick);
+  keepRollupCache({ ...(zone !== undefined ? { zone } : {}), rows: new Map(rows.map((r) => [r.key, r])) }, at);
+  return { ...(zone !== undefined ? { zone } : {}), rows };
+}
+
+/**
+ * The records created within `range` (the byCreated index): all of them, or, with `techs`, only
+ * those whose `technician` is one of them: their ids from the byTechnician index, then only those
+ * records read (a technician's newest cases without reading every colleague's).
+ */
+export async function casesCreatedIn(range: IDBKeyRange | undefined, techs?: readonly string[]): Promise<CaseRecord[]> {
+  const tx = (await db()).transaction('cases', 'readonly');
+  const byCreated = tx.store.index('byCreated');
+  if (!techs) {
+    const all = await byCreated.getAll(range);
+    await tx.done;
+    return all;
+  }
+  const [ids, mine] = await Promise.all([byCreated.getAllKeys(range), Promise.all(techs.map((t) => tx.store.index('byTechnician').getAllKeys(t)))]);
+  const wanted = new Set(mine.flat());
+  const recs = await Promise.all(ids.filter((id) => wanted.has(id)).map((id) => tx.store.get(id)));
   await tx.done;
-  return { ...(zone !== undefined ? { zone } : {}), rows, records };
+  return recs.filter((r): r is CaseRecord => !!r);
 }
 
 /** Rebuilds the roll-ups with days local to `zone` (one transaction: writes wait for it). */

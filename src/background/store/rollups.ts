@@ -26,6 +26,50 @@ export const zoneNamed = (name: string): DayZone => (name && ianaZone(name)) || 
 
 export const isZone = (v: RollupRow | RollupZone | undefined): v is RollupZone => !!v && v.key === ROLLUP_ZONE_KEY;
 
+// ---- The rows in the worker's memory (issue 18: a filter change reads no row from IndexedDB) ----
+
+export interface RollupCache { zone?: string; rows: Map<string, RollupRow> }
+let cache: RollupCache | undefined;
+/** Bumped when a write to the roll-ups starts: a read that saw one begin is not kept. */
+let writes = 0;
+let dropTimer: ReturnType<typeof setTimeout> | undefined;
+/** Rows not used for this long leave the memory (the worker stays light between reports). */
+export const ROLLUP_CACHE_MS = 5 * 60_000;
+
+function touch(): void {
+  clearTimeout(dropTimer);
+  dropTimer = setTimeout(() => (cache = undefined), ROLLUP_CACHE_MS);
+}
+
+/** The rows as the database has them after every committed write, when read before. */
+export function rollupCache(): RollupCache | undefined {
+  if (cache) touch();
+  return cache;
+}
+
+export const rollupWrites = (): number => writes;
+
+/** Keeps rows read from the database, unless a write began since `writesAtRead`. */
+export function keepRollupCache(c: RollupCache, writesAtRead: number): void {
+  if (writesAtRead !== writes) return;
+  cache = c;
+  touch();
+}
+
+/** Once `tx` commits, its rows (n 0: deleted) are what the database has: so does the memory. */
+function patchOnCommit(tx: WriteTx, rows: Iterable<RollupRow>, zone: string | undefined): void {
+  writes++;
+  const changed = [...rows];
+  tx.done.then(() => {
+    if (!cache) return;
+    for (const row of changed) {
+      if (row.n > 0) cache.rows.set(row.key, row);
+      else cache.rows.delete(row.key);
+    }
+    if (zone !== undefined) cache.zone = zone;
+  }, () => (cache = undefined));
+}
+
 function contributionOfRecord(rec: CaseRecord | undefined, dayOf: (ms: number) => number): Contribution | undefined {
   const x = rec && toReportCaseTimed(rec);
   return x ? contributionOf(x.c, dayOf(x.t)) : undefined;
@@ -33,6 +77,8 @@ function contributionOfRecord(rec: CaseRecord | undefined, dayOf: (ms: number) =
 
 /** Fills the (empty) roll-up store from every record, with days local to `zone`. */
 export async function fillRollups(tx: WriteTx, zone: string): Promise<number> {
+  writes++;
+  cache = undefined;
   const dayOf = dayKeyer(zoneNamed(zone));
   const cases = tx.objectStore('cases');
   const contributions: Contribution[] = [];
@@ -83,4 +129,5 @@ export async function applyToRollups(tx: WriteTx, changes: readonly (readonly [C
   }
   for (const row of rows.values()) void (row.n > 0 ? store.put(row) : store.delete(row.key));
   if (!isZone(meta)) void store.put({ key: ROLLUP_ZONE_KEY, zone: localZoneName() });
+  patchOnCommit(tx, rows.values(), isZone(meta) ? undefined : localZoneName());
 }

@@ -1,13 +1,11 @@
 // The reports page: filters (in the address), summary, a table and a chart per dimension,
 // sessions over time, the list with links back to the tickets, CSV, sync, history file.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { request } from '../../platform/messaging';
 import { t } from '../../platform/i18n';
 import type { UiError } from '../../shared/protocol';
 import { filterFromSearch, searchFromFilter } from '../../shared/reports/filter-url';
 import { REPORTS_PORT, type ReportFilter, type ReportResult, type ReportsPortOut, type SyncStatus } from '../../shared/reports/types';
-import { toCsv } from '../../shared/reports/csv';
-import { exportInPages, importInChunks, NotAHistoryFile } from '../../shared/reports/history-stream';
 import { Filters } from './Filters';
 import { Summary } from './Summary';
 import { Breakdowns } from './Breakdowns';
@@ -50,22 +48,35 @@ export function Reports() {
   const [filter, setFilter] = useState<ReportFilter>(() => filterFromSearch(location.search));
   const [limit, setLimit] = useState(LIST_LIMIT);
   const [result, setResult] = useState<ReportResult>();
+  /** The list's own answer (the figures come first, the list after: it is not rebuilt for them). */
+  const [list, setList] = useState<ReportResult>();
   const [error, setError] = useState<UiError>();
   const [sync, setSync] = useState<SyncStatus>();
   const [notice, setNotice] = useState<string>();
   const seq = useRef(0);
 
+  // Two questions at once: the figures alone (the worker answers them from its roll-ups without
+  // reading a record), then the same with the newest cases of the list, which replaces them.
   const query = useCallback(async () => {
     const n = ++seq.current;
-    const r = await request({ type: 'reports/query', filter: { ...filter, ...(tz ? { tz } : {}) }, limit });
-    if (n !== seq.current) return; // a newer query is on its way
-    if (r.ok) {
-      setResult(r.data);
-      setError(undefined);
-    } else setError(r.error);
+    const f = { ...filter, ...(tz ? { tz } : {}) };
+    const figures = request({ type: 'reports/query', filter: f, limit: 0 });
+    const full = request({ type: 'reports/query', filter: f, limit });
+    const show = (r: Awaited<typeof full>, withList: boolean) => {
+      if (n !== seq.current) return; // a newer query is on its way
+      if (r.ok) {
+        setResult(r.data);
+        if (withList) setList(r.data);
+        setError(undefined);
+      } else setError(r.error);
+    };
+    const first = await Promise.race([figures.then((r) => ({ r, withList: false })), full.then((r) => ({ r, withList: true }))]);
+    show(first.r, first.withList);
+    if (!first.withList) show(await full, true);
   }, [filter, limit]);
 
-  useEffect(() => void query(), [query]);
+  // Asked as soon as the filter is rendered, not after the next paint.
+  useLayoutEffect(() => void query(), [query]);
 
   // The filter lives in the address (bookmarkable); back/forward restore it.
   const changeFilter = (f: ReportFilter) => {
@@ -123,15 +134,31 @@ export function Reports() {
     else setSync((s) => ({ ...(s ?? { running: false, pages: 0, calls: 0, seen: 0, added: 0, updated: 0, foreign: 0, open: 0 }), error: r.error }));
   };
 
+  // Streamed: a page of cases at a time (the next one asked for before this one is written out).
   const exportCsv = async () => {
-    const r = await request({ type: 'reports/cases', filter: { ...filter, ...(tz ? { tz } : {}) } });
-    if (!r.ok) return setError(r.error);
+    const f = { ...filter, ...(tz ? { tz } : {}) };
+    // Loaded on use (papaparse): the page's figures do not wait for it.
+    const { csvChunk, csvEnd, csvHead } = await import('../../shared/reports/csv');
+    const parts = [csvHead()];
+    let rows = 0;
+    let page = request({ type: 'reports/cases', filter: f });
+    for (;;) {
+      const r = await page;
+      if (!r.ok) return setError(r.error);
+      const next = r.data.next;
+      if (next) page = request({ type: 'reports/cases', filter: f, after: next });
+      parts.push(csvChunk(r.data.cases));
+      rows += r.data.cases.length;
+      if (!next) break;
+    }
+    parts.push(csvEnd(rows));
     const span = [filter.from ?? 'all', filter.to ?? ''].filter(Boolean).join('_');
-    download(`teamviewer-sessions-${span}.csv`, 'text/csv;charset=utf-8', [toCsv(r.data)]);
+    download(`teamviewer-sessions-${span}.csv`, 'text/csv;charset=utf-8', parts);
   };
 
   // The history file travels in chunks (history-stream.ts): pages of records out, chunks in.
   const exportHistory = async () => {
+    const { exportInPages } = await import('../../shared/reports/history-stream');
     try {
       const parts = await exportInPages(async (after) => {
         const r = await request({ type: 'reports/export-page', ...(after ? { after } : {}) });
@@ -146,6 +173,7 @@ export function Reports() {
 
   const importHistory = async (file: File | undefined) => {
     if (!file) return;
+    const { importInChunks, NotAHistoryFile } = await import('../../shared/reports/history-stream');
     importing.current = true;
     try {
       const data: unknown = JSON.parse(await file.text());
@@ -166,6 +194,9 @@ export function Reports() {
     }
     void query();
   };
+
+  // The same element while the list is the same: the figures' answer does not rebuild its rows.
+  const listView = useMemo(() => list && <CasesList result={list} onShowAll={() => setLimit(list.casesTotal)} />, [list]);
 
   const technicians = useMemo(() => {
     const all = new Set([...(result?.technicians ?? []), ...(filter.technicians ?? [])]);
@@ -209,7 +240,7 @@ export function Reports() {
                 <DaysChart days={result.days.map((d) => d.day)} values={result.days.map((d) => d.count)} label={t('rpOverTimeChart')} />
               </section>
               <Breakdowns result={result} />
-              <CasesList result={result} onShowAll={() => setLimit(result.casesTotal)} />
+              {listView ?? <p class="loading" role="status" data-testid="list-loading">{t('rpLoading')}</p>}
             </>
           )}
         </>

@@ -30,8 +30,22 @@ export function csvRow(c: ReportCase): Array<string | number> {
   ];
 }
 
+const OPTS = { newline: '\r\n', escapeFormulae: FORMULA_START } as const;
+
+/** The file's start: the BOM and the header row, without its line end (each chunk of rows starts
+ *  with one; a file without rows ends with csvEnd's). */
+export const csvHead = (): string => BOM + Papa.unparse({ fields: [...CSV_HEADER], data: [] }, OPTS).replace(/\r\n$/, '');
+
+/** Rows of cases, each after a CRLF: the head, every chunk and the end, joined, are the whole file. */
+export function csvChunk(cases: readonly ReportCase[]): string {
+  return cases.length ? `\r\n${Papa.unparse(cases.map(csvRow), OPTS)}` : '';
+}
+
+/** The file's end: the header row's line end when no row came. */
+export const csvEnd = (rows: number): string => (rows ? '' : '\r\n');
+
 /** The whole file, BOM included; rows end with CRLF. */
 export function toCsv(cases: Iterable<ReportCase>): string {
-  const rows = [...cases].map(csvRow);
-  return BOM + Papa.unparse({ fields: [...CSV_HEADER], data: rows }, { newline: '\r\n', escapeFormulae: FORMULA_START });
+  const all = [...cases];
+  return csvHead() + csvChunk(all) + csvEnd(all.length);
 }

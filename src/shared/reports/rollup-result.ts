@@ -22,14 +22,44 @@ const addTally = (m: Map<string, Tally>, k: string, t: Tally) => {
   } else m.set(k, [t[0], t[1], t[2]]);
 };
 
-/** The exact median (seconds) of the rows' durations: each row's list is sorted already. */
-function medianSec(rows: readonly RollupRow[], count: number): number | undefined {
+/** How many of the rows' durations are ≤ x (each row's list is sorted: a binary search each). */
+function countAtMost(rows: readonly RollupRow[], x: number): number {
+  let n = 0;
+  for (const r of rows) {
+    const d = r.durMs;
+    let lo = 0, hi = d.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (d[mid]! <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    n += lo;
+  }
+  return n;
+}
+
+/** The k-th smallest (1-based) of the rows' durations: the least whole ms with k durations at or
+ *  under it (durations are whole ms), found by bisection on the value, not by merging them all. */
+function kth(rows: readonly RollupRow[], k: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (countAtMost(rows, mid) >= k) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The exact median (seconds) of the rows' durations. */
+export function medianSec(rows: readonly RollupRow[], count: number): number | undefined {
   if (!count) return undefined;
-  const all = new Float64Array(count);
-  let i = 0;
-  for (const r of rows) for (const d of r.durMs) all[i++] = d;
-  all.sort();
-  const ms = count % 2 ? all[(count - 1) / 2]! : (all[count / 2 - 1]! + all[count / 2]!) / 2;
+  let lo = Infinity, hi = -Infinity;
+  for (const r of rows) {
+    if (!r.durMs.length) continue;
+    lo = Math.min(lo, r.durMs[0]!);
+    hi = Math.max(hi, r.durMs[r.durMs.length - 1]!);
+  }
+  const a = kth(rows, Math.floor((count + 1) / 2), lo, hi);
+  const ms = count % 2 ? a : (a + kth(rows, count / 2 + 1, a, hi)) / 2;
   return ms / 1000;
 }
 
@@ -60,7 +90,10 @@ export function resultFromRollups(filter: ReportFilter, zone: DayZone, rows: rea
     connectedMs += r.connectedMs;
     connectedCases += r.connectedCases;
     addTally(groups.technician, r.tech, [r.n, r.durMs.length, r.totalMs]);
-    for (const d of ROLLED_DIMENSIONS) for (const [k, t] of Object.entries(r.by[d])) addTally(groups[d], k, t);
+    for (const d of ROLLED_DIMENSIONS) {
+      const m = r.by[d];
+      for (const k in m) addTally(groups[d], k, m[k]!);
+    }
     const dp = days.get(r.day);
     if (dp) {
       dp.count += r.n;
