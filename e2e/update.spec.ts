@@ -29,7 +29,8 @@ const PROFILE_NAME = 'ACME Support Central';
 /** Today's built-in on-prem profile in the form 0.1.0 knows (regex ticketUrl entries, none of the
  *  keys added since), which the old build's validator accepts and the new one must keep. */
 const { signedInUser: _u, numberInUrl: _n, ...onpremProfile } = SUPPORT_CENTRAL_PROFILE;
-const OLD_PROFILE = { ...onpremProfile, name: PROFILE_NAME, ticketUrl: ['/ServiceRecord\\.aspx\\?(?:[^#]*&)?id=(?<id>\\d+)'] };
+const { asset: _a, ...oldFields } = onpremProfile.fields; // the requester's computer (issue 19)
+const OLD_PROFILE = { ...onpremProfile, fields: oldFields, name: PROFILE_NAME, ticketUrl: ['/ServiceRecord\\.aspx\\?(?:[^#]*&)?id=(?<id>\\d+)'] };
 
 type Snapshot = { dbVersion: number; records: { id: string; state: string }[]; storage: Record<string, unknown> };
 
