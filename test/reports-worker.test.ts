@@ -180,9 +180,11 @@ describe('CSV, streamed in pages', () => {
       createdAt: times[i % times.length]!, closedAt: '2025-11-29T10:00:00Z',
       ...(i % 7 === 0 ? { state: 'open' as const, closedAt: undefined } : {}),
       ...(i % 3 === 0 ? { technician: 'Jon Snow', fields: { technician: 'Jon Snow' } } : {}),
+      ...(i % 5 === 0 ? { kind: 'device' as const } : {}),
     }));
     await w.updateCases(recs.map((r) => r.id), (id) => recs.find((r) => r.id === id));
-    const filters = [{}, { from: '2025-11-12', to: '2025-11-20', tz: 'UTC' }, { technicians: ['Jon Snow'] }, { from: '2025-11-13', tz: 'Europe/Madrid' }];
+    const filters = [{}, { from: '2025-11-12', to: '2025-11-20', tz: 'UTC' }, { technicians: ['Jon Snow'] }, { from: '2025-11-13', tz: 'Europe/Madrid' },
+      { kind: 'device' as const }, { kind: 'service' as const, technicians: ['Jon Snow'] }];
     const proto = IDBIndex.prototype as { getAllRecords?: unknown };
     const getAllRecords = proto.getAllRecords;
     expect(getAllRecords).toBeTypeOf('function');

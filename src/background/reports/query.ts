@@ -44,6 +44,22 @@ function createdRange(startMs: number | undefined, endMs: number | undefined): I
   return IDBKeyRange.bound(isoSecond(startMs - 1000), isoSecond(endMs + 1000));
 }
 
+/** What the list and the CSV keep of the records they read: the filter's exact day bounds (the
+ *  index range is a second wider), its technicians and its kind. The aggregator applies the same. */
+interface Keep { startMs?: number; endMs?: number; techs?: ReadonlySet<string>; kind?: ReportFilter['kind'] }
+
+function keptCases(recs: readonly CaseRecord[], k: Keep): ReportCase[] {
+  const out: ReportCase[] = [];
+  for (const rec of recs) {
+    const x = toReportCaseTimed(rec);
+    if (!x || (k.startMs !== undefined && x.t < k.startMs) || (k.endMs !== undefined && x.t >= k.endMs)) continue;
+    if (k.techs && !k.techs.has(x.c.technician ?? '')) continue;
+    if (k.kind && (x.c.kind ?? 'service') !== k.kind) continue;
+    out.push(x.c);
+  }
+  return out;
+}
+
 export interface ReportRun { result: ReportResult; scan: 'rollup' | 'index' | 'store'; visited: number }
 
 /** Lists longer than this are read by the scan (it streams them): the roll-ups serve the page. */
@@ -83,14 +99,7 @@ async function fromRollups(filter: ReportFilter, limit: number): Promise<ReportR
     const range = createdRange(startMs, endMs);
     const pick = (recs: CaseRecord[]) => {
       visited += recs.length;
-      const out: ReportCase[] = [];
-      for (const rec of recs) {
-        const x = toReportCaseTimed(rec);
-        if (!x || (startMs !== undefined && x.t < startMs) || (endMs !== undefined && x.t >= endMs)) continue;
-        if (techs && !techs.has(x.c.technician ?? '')) continue;
-        out.push(x.c);
-      }
-      return out;
+      return keptCases(recs, { startMs, endMs, techs });
     };
     // A technician filter reads only those technicians' records (byTechnician); a record whose
     // technician is only in its ticket fields is not in that index: then the count falls short of
@@ -169,13 +178,7 @@ export async function reportCasesPage(filter: ReportFilter, after?: unknown, pag
   const { startMs, endMs } = dayRange(filter, zoneOf(filter.tz));
   const techs = filter.technicians?.length ? new Set(filter.technicians) : undefined;
   const { records, more } = await casesNewestFirst(createdRange(startMs, endMs), pos, pageRecords);
-  const cases: ReportCase[] = [];
-  for (const rec of records) {
-    const x = toReportCaseTimed(rec);
-    if (!x || (startMs !== undefined && x.t < startMs) || (endMs !== undefined && x.t >= endMs)) continue;
-    if (techs && !techs.has(x.c.technician ?? '')) continue;
-    cases.push(x.c);
-  }
+  const cases = keptCases(records, { startMs, endMs, techs, kind: filter.kind });
   const last = records[records.length - 1];
   return { cases, ...(more && last ? { next: JSON.stringify([last.createdAt, last.id]) } : {}) };
 }
