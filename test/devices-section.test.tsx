@@ -2,27 +2,17 @@
 // The widget's "The requester's computers" (issue 19): drawn by the section the worker injects
 // (src/devices), inside the widget's own tree; names and states only, no device id in the DOM.
 import { describe, it, expect, afterEach } from 'vitest';
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
-import { Widget, type WidgetActions } from '../src/content/widget/Widget';
-import { createWidgetStore } from '../src/content/widget/store';
+import { showWidget } from './helpers/widget';
 import { DEVICES_GLOBAL, devicesSection } from '../src/devices/section';
 import type { TicketView } from '../src/shared/protocol';
 
-const actions: WidgetActions = { start() {}, stop() {}, connect() {}, openOptions() {}, openReports() {}, copy: async () => true, sendAgain() {}, device() {} };
 const base: TicketView = { ticketKey: 'https://acme.bossdesk.io#1042', connected: true, history: [] };
 const DEVICES: TicketView['devices'] = [
   { key: '0', name: 'PC-ANA-RUIZ', online: true, lastSeen: '2026-12-01T09:00:00Z' },
   { key: '1', name: 'LAPTOP-0231', online: false, lastSeen: '2026-11-30T08:00:00Z' },
 ];
 
-async function show(view: TicketView): Promise<HTMLElement> {
-  const store = createWidgetStore();
-  store.setState({ view });
-  const root = document.createElement('div');
-  await act(async () => render(<Widget store={store} actions={actions} />, root));
-  return root;
-}
+const show = async (view: TicketView): Promise<HTMLElement> => (await showWidget({ view })).root;
 
 afterEach(() => void delete (globalThis as Record<string, unknown>)[DEVICES_GLOBAL]);
 

@@ -2,10 +2,8 @@
 // The widget and a colleague's case: a failed start's Retry never turns into an unconfirmed stop of
 // a colleague's case, and a local error is dropped once the ticket's active case changes.
 import { describe, it, expect } from 'vitest';
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
-import { Widget, type WidgetActions } from '../src/content/widget/Widget';
-import { createWidgetStore, withView } from '../src/content/widget/store';
+import { withView } from '../src/content/widget/store';
+import { showWidget } from './helpers/widget';
 import type { CaseView, TicketView } from '../src/shared/protocol';
 
 const KEY = 'https://acme.bossdesk.io#1042';
@@ -13,15 +11,8 @@ const theirs: CaseView = {
   id: 'c-arya', ticketKey: KEY, state: 'open', requestedAt: '2026-11-20T10:00:00Z', updatedAt: '2026-11-20T10:00:00Z',
   code: 's12-345-678', createdAt: '2026-11-20T10:00:00Z', validUntil: '2026-11-21T10:00:00Z', colleague: true, assignedName: 'Arya Stark',
 };
-const actions: WidgetActions = { start() {}, stop() {}, connect() {}, openOptions() {}, openReports() {}, sendAgain() {}, device() {}, copy: async () => true };
-
-async function show(view: TicketView, localError?: TicketView['error']): Promise<HTMLElement> {
-  const store = createWidgetStore();
-  store.setState({ view, ...(localError ? { localError } : {}) });
-  const root = document.createElement('div');
-  await act(async () => render(<Widget store={store} actions={actions} />, root));
-  return root;
-}
+const show = async (view: TicketView, localError?: TicketView['error']): Promise<HTMLElement> =>
+  (await showWidget({ view, ...(localError ? { localError } : {}) })).root;
 const buttons = (root: HTMLElement) => [...root.querySelectorAll('button')].map((b) => b.textContent?.trim());
 
 describe('widget and a colleague\'s case', () => {

@@ -2,25 +2,15 @@
 // What the widget shows for facts the worker sends: a customer email that expired before it could
 // be sent (open case and history), who a case is assigned to, and the Reports link.
 import { describe, it, expect } from 'vitest';
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
-import { Widget, type WidgetActions } from '../src/content/widget/Widget';
-import { createWidgetStore } from '../src/content/widget/store';
+import { showWidget } from './helpers/widget';
 import type { CaseView, TicketView } from '../src/shared/protocol';
 
 const base: CaseView = {
   id: 'c1', ticketKey: 'https://acme.bossdesk.io#1042', state: 'closed', requestedAt: '2026-11-20T10:00:00Z', updatedAt: '2026-11-20T10:30:00Z',
   code: 's12-345-678', createdAt: '2026-11-20T10:00:00Z', closedAt: '2026-11-20T10:12:30Z',
 };
-const actions: WidgetActions = { start() {}, stop() {}, connect() {}, openOptions() {}, openReports() {}, copy: async () => true, sendAgain() {}, device() {} };
 
-async function show(view: TicketView): Promise<HTMLElement> {
-  const store = createWidgetStore();
-  store.setState({ view });
-  const root = document.createElement('div');
-  await act(async () => render(<Widget store={store} actions={actions} />, root));
-  return root;
-}
+const show = async (view: TicketView): Promise<HTMLElement> => (await showWidget({ view })).root;
 
 describe('widget', () => {
   it('a customer email that expired is said so, in the history and not as pending', async () => {

@@ -5,10 +5,9 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { Widget, type WidgetActions } from '../src/content/widget/Widget';
-import { createWidgetStore, type WidgetState } from '../src/content/widget/store';
+import type { WidgetState } from '../src/content/widget/store';
+import { noActions, showWidget } from './helpers/widget';
 import type { CaseView } from '../src/shared/protocol';
 
 const open: CaseView = {
@@ -16,19 +15,8 @@ const open: CaseView = {
   code: 's12-345-678', createdAt: '2026-11-20T10:00:00Z', validUntil: '2026-11-21T10:00:00Z', customerLink: 'https://get.teamviewer.com/s1',
 };
 const calls: string[] = [];
-const actions: WidgetActions = {
-  start: () => calls.push('start'), stop: () => calls.push('stop'), connect() {}, openOptions() {}, openReports() {}, sendAgain() {}, device() {},
-  copy: async () => true,
-};
-
-async function show(state: Partial<WidgetState>) {
-  const store = createWidgetStore();
-  store.setState(state);
-  const root = document.createElement('div');
-  document.body.append(root);
-  await act(async () => render(<Widget store={store} actions={actions} />, root));
-  return { root, store };
-}
+const actions = noActions({ start: () => void calls.push('start'), stop: () => void calls.push('stop') });
+const show = (state: Partial<WidgetState>) => showWidget(state, { actions, attach: true });
 
 const nameOf = (b: HTMLElement) => b.getAttribute('aria-label') ?? b.textContent!.replace('■', '').replace('▶', '').trim();
 const visible = (b: HTMLElement) => [...b.childNodes].filter((n) => !(n instanceof HTMLElement && n.getAttribute('aria-hidden'))).map((n) => n.textContent).join('').trim();
