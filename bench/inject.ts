@@ -14,7 +14,7 @@
 import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join, posix } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM, chromiumArgs, connectToken, SandboxControl } from '../e2e/fixtures.ts';
@@ -42,8 +42,8 @@ const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const gz = (buf: Buffer | string) => gzipSync(buf, { level: 9 }).length;
-/** Test-build chunks carry an inline source map; it is not code, so it is left out of the gzip figure. */
-const stripInlineMap = (text: string) => text.replace(/\n?\/\/# sourceMappingURL=data:[^\n]*\n?/g, '\n');
+/** Test-build chunks name their source map (a file beside them) in a comment; it is not code, so it is left out of the gzip figure. */
+const stripInlineMap = (text: string) => text.replace(/\n?\/\/# sourceMappingURL=[^\n]*\n?/g, '\n');
 
 /** Whole-machine CPU counters (Linux /proc/stat): busy and total jiffies, or undefined elsewhere. */
 function cpuTimes(): { busy: number; total: number } | undefined {
@@ -126,12 +126,14 @@ function printChunks(title: string, files: ChunkInfo[]): void {
   console.log(`    ${'TOTAL'.padEnd(w)}  raw ${String(sum(files, 'raw')).padStart(7)} B  gz ${String(sum(files, 'gz')).padStart(6)} B  = ${kb(sum(files, 'gz'))}`);
 }
 
-/** Splits a chunk's generated code by original source module using its inline source map (the
+/** Splits a chunk's generated code by original source module using its source map (the
  *  test build has one; its code is the production code plus __TEST_BUILD__ branches). */
-function bySourceModule(text: string): Map<string, string> | undefined {
-  const m = /\/\/# sourceMappingURL=data:application\/json;(?:charset=utf-8;)?base64,([A-Za-z0-9+/=]+)/.exec(text);
-  if (!m) return undefined;
-  const map = JSON.parse(Buffer.from(m[1]!, 'base64').toString('utf8')) as { sources: string[]; mappings: string };
+function bySourceModule(text: string, path: string): Map<string, string> | undefined {
+  const inline = /\/\/# sourceMappingURL=data:application\/json;(?:charset=utf-8;)?base64,([A-Za-z0-9+/=]+)/.exec(text);
+  const file = /\/\/# sourceMappingURL=([^\s]+\.map)\s*$/.exec(text);
+  if (!inline && !file) return undefined;
+  const json = inline ? Buffer.from(inline[1]!, 'base64').toString('utf8') : readFileSync(join(dirname(path), file![1]!), 'utf8');
+  const map = JSON.parse(json) as { sources: string[]; mappings: string };
   const code = stripInlineMap(text);
   const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   const decode = (seg: string): number[] => {
@@ -181,11 +183,11 @@ function bySourceModule(text: string): Map<string, string> | undefined {
 function printModules(dir: string, files: ChunkInfo[]): void {
   const modules = new Map<string, string>();
   for (const f of files) {
-    for (const [k, v] of bySourceModule(readFileSync(join(dir, f.file), 'utf8')) ?? []) modules.set(k, (modules.get(k) ?? '') + v);
+    for (const [k, v] of bySourceModule(readFileSync(join(dir, f.file), 'utf8'), join(dir, f.file)) ?? []) modules.set(k, (modules.get(k) ?? '') + v);
   }
   if (!modules.size) return;
   const total = [...modules.values()].reduce((a, v) => a + Buffer.byteLength(v), 0);
-  console.log('  by source module (attributed with the inline source maps of dist-test/; gz = that module\'s code gzipped alone,');
+  console.log('  by source module (attributed with the source maps of dist-test/; gz = that module\'s code gzipped alone,');
   console.log('  so the column sums to more than the bundle\'s gz):');
   const rowsM = [...modules].map(([k, v]) => ({ k, raw: Buffer.byteLength(v), gz: gz(v) })).sort((a, b) => b.raw - a.raw);
   const w = Math.max(...rowsM.map((r) => r.k.length));
@@ -499,7 +501,7 @@ async function main(): Promise<void> {
     for (const r of fetched.values()) {
       if (r.type !== 'Script' && !/\.m?js$/.test(new URL(r.url).pathname)) continue;
       observed.set(new URL(r.url).pathname.slice(1), {
-        text: r.body ?? '', via: `network (${r.bytes} B incl. inline map)${parsed.has(r.url) ? ' + parsed' : ''}`,
+        text: r.body ?? '', via: `network (${r.bytes} B)${parsed.has(r.url) ? ' + parsed' : ''}`,
       });
     }
     for (const [url, scriptId] of parsed) {
@@ -518,7 +520,7 @@ async function main(): Promise<void> {
       if (!observed.has(f.file)) dyn.push({ ...f, via: 'NOT observed in the page (size from the file)' });
     }
     printChunks('(b) dynamic, test build dist-test/ loaded by a ticket page in Chromium (CDP Network + Debugger on the page;\n' +
-      '      inline source maps stripped before gzip):', dyn);
+      '      source map comments stripped before gzip):', dyn);
     const dynGz = sum(dyn, 'gz');
     const staticNames = new Set(testGraph.files.map((f) => f.file));
     const dynNames = new Set(dyn.map((f) => f.file));

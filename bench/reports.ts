@@ -46,6 +46,7 @@ type Globals = { __tv4bossReports: {
   runReportDetailed(f: ReportFilter, limit?: number): Promise<Run>;
   scanReport(f: ReportFilter, limit?: number): Promise<Run>;
   rebuildRollups(zone: string): Promise<number>;
+  rebuildReportDays(): Promise<void>;
 } };
 
 /** Adds `count` cases (records as the lifecycle writes them, customer email included) to the worker's store. */
@@ -98,8 +99,10 @@ async function generate(sw: Worker, from: number, count: number): Promise<void> 
       });
     }
     db.close();
-    // Written around the worker's store: its roll-ups are rebuilt (an import or a sync keeps them itself).
+    // Written around the worker's store: its roll-ups and per-day copy are rebuilt (an import or a
+    // sync keeps them itself).
     await (globalThis as unknown as Globals).__tv4bossReports.rebuildRollups(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    await (globalThis as unknown as Globals).__tv4bossReports.rebuildReportDays();
   }, [from, count] as const);
 }
 

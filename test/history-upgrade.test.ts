@@ -75,7 +75,7 @@ describe('history schema upgrades', () => {
     expect(await history.getCase('case-2')).toMatchObject({ closedAt: expired.validUntil });
   });
 
-  it('a version-1 database, brought up through 3 → 4, gets the reports\' daily roll-ups built from its records: the page\'s figures come from them, equal to a full scan', async () => {
+  it('a version-1 database, brought up through 3 → 4 → 5, gets the reports\' daily roll-ups built from its records and their per-day copy: the page\'s figures and list come from them, equal to a full scan', async () => {
     await writeHistoryV1([
       ...Array.from({ length: 30 }, (_, i) => record(i)),
       record(92, { state: 'expired', closedAt: undefined }),
@@ -85,7 +85,7 @@ describe('history schema upgrades', () => {
     const history = await import('../src/background/store/history');
     const query = await import('../src/background/reports/query');
     const db = await history.db();
-    expect([...db.objectStoreNames].sort()).toEqual(['cases', 'rollups']);
+    expect([...db.objectStoreNames].sort()).toEqual(['cases', 'reportDays', 'reportStale', 'rollups']);
     const { rows, zone } = await history.readAllRollups();
     expect(zone).toBe((await import('../src/background/store/rollups')).localZoneName());
     expect(rows.reduce((n, r) => n + r.n, 0)).toBe(32); // every ended case, the open one not yet

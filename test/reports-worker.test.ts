@@ -9,6 +9,8 @@ import { record } from './helpers/report-cases';
 import { sanitizeTicket } from '../src/shared/ticket';
 import { exportInPages, importInChunks, NotAHistoryFile } from '../src/shared/reports/history-stream';
 import type { HistoryFile } from '../src/shared/reports/types';
+import type { DaySpan } from '../src/shared/reports/day-copy';
+import { toCsv } from '../src/shared/reports/csv';
 
 const fx = useSandbox();
 const { ctl, requests } = fx;
@@ -172,9 +174,10 @@ describe('query', () => {
   });
 });
 
-describe('CSV, streamed in pages', () => {
-  it('pages off the createdAt index, newest first, joined equal the full scan\'s list: ties of one second across pages, filters, with getAllRecords and with a cursor', async () => {
+describe('CSV, read by the page from the per-day copy', () => {
+  it('the worker settles the filter\'s days; the page\'s file lists the full scan\'s cases: ties of one second, filters, zones', async () => {
     const w = await worker();
+    const { csvOfDayCopy } = await import('../src/pages/reports/csv-export');
     const times = ['2025-11-10T10:00:00Z', '2025-11-12T08:00:00Z', '2025-11-12T08:00:00.500Z', '2025-11-20T10:00:00Z', '2025-11-28T23:30:00Z'];
     const recs = Array.from({ length: 41 }, (_, i) => record({
       createdAt: times[i % times.length]!, closedAt: '2025-11-29T10:00:00Z',
@@ -183,35 +186,15 @@ describe('CSV, streamed in pages', () => {
       ...(i % 5 === 0 ? { kind: 'device' as const } : {}),
     }));
     await w.updateCases(recs.map((r) => r.id), (id) => recs.find((r) => r.id === id));
+    const page = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/src/pages/reports/index.html' } as Runtime.MessageSender;
     const filters = [{}, { from: '2025-11-12', to: '2025-11-20', tz: 'UTC' }, { technicians: ['Jon Snow'] }, { from: '2025-11-13', tz: 'Europe/Madrid' },
       { kind: 'device' as const }, { kind: 'service' as const, technicians: ['Jon Snow'] }];
-    const proto = IDBIndex.prototype as { getAllRecords?: unknown };
-    const getAllRecords = proto.getAllRecords;
-    expect(getAllRecords).toBeTypeOf('function');
-    try {
-      for (const how of ['getAllRecords', 'cursor']) {
-        if (how === 'cursor') delete proto.getAllRecords;
-        for (const filter of filters) {
-          const want = (await w.scanReport(filter, Infinity)).result.cases;
-          for (const size of [1, 4, 9, 100]) {
-            const got = [];
-            let after: string | undefined;
-            let pages = 0;
-            do {
-              const page = await w.reportCasesPage(filter, after, size);
-              got.push(...page.cases);
-              after = page.next;
-              pages++;
-            } while (after);
-            expect(got, `${how} ${JSON.stringify(filter)} by ${size}`).toEqual(want);
-            if (size === 4) expect(pages).toBeGreaterThan(want.length / 4);
-          }
-        }
-      }
-    } finally {
-      proto.getAllRecords = getAllRecords;
+    for (const filter of filters) {
+      const want = (await w.scanReport(filter, Infinity)).result.cases;
+      const span = await w.handleMessage({ type: 'reports/csv-days', filter }, page);
+      if (!span.ok) throw new Error(span.error.code);
+      expect((await csvOfDayCopy(filter, span.data as DaySpan)).join(''), JSON.stringify(filter)).toBe(toCsv(want));
     }
-    await expect(w.reportCasesPage({}, 'not a position')).rejects.toMatchObject({ ui: { code: 'bad_request_message' } });
   });
 });
 
@@ -284,7 +267,7 @@ describe('router', () => {
     // What the page receives has no email body, links or requester email.
     const text = JSON.stringify(ok);
     for (const s of ['SECRET', 'Dear Ana', 'ana@example.com', 'supporterLink', 'customerLink']) expect(text).not.toContain(s);
-    for (const type of ['reports/query', 'reports/cases', 'reports/sync', 'reports/sync-status', 'reports/export-page', 'reports/import-chunk']) {
+    for (const type of ['reports/query', 'reports/csv-days', 'reports/sync', 'reports/sync-status', 'reports/export-page', 'reports/import-chunk']) {
       const r = await w.handleMessage({ type, filter: {}, cases: [] }, content);
       expect(r, type).toEqual({ ok: false, error: { code: 'bad_request_message', detail: 'sender not allowed' } });
     }

@@ -17,8 +17,8 @@ import { handleMessage } from './runtime/router';
 import { installTestHook } from './runtime/test-hook';
 import { REPORTS_PORT } from '../shared/reports/types';
 import { SYNC_ALARM, armSyncAlarm, onSyncAlarm, resumeSync, runSync, syncStatus } from './reports/sync';
-import { runReportDetailed, scanReport } from './reports/query';
-import { rebuildRollups } from './store/history';
+import { reportCases, runReportDetailed, scanReport } from './reports/query';
+import { rebuildReportDays, rebuildRollups } from './store/history';
 import { acceptReportsPort } from './runtime/reports-port';
 import { openReportsPage } from './runtime/open-tabs';
 import { acceptPanelPort } from './runtime/panel';
@@ -85,4 +85,4 @@ void updateBadge();
 // Running connections to requesters' devices (issue 19): their end is looked for while one runs.
 void armDeviceAlarm();
 
-if (__TEST_BUILD__) installTestHook({ onNotificationClick, tick: async () => { await tick(); await checkDeviceConnections(); }, command: onCommand, toggleSession, reports: { runSync, syncStatus, runReportDetailed, scanReport, rebuildRollups } });
+if (__TEST_BUILD__) installTestHook({ onNotificationClick, tick: async () => { await tick(); await checkDeviceConnections(); }, command: onCommand, toggleSession, reports: { runSync, syncStatus, runReportDetailed, scanReport, reportCases, rebuildRollups, rebuildReportDays } });

@@ -7,7 +7,8 @@ import type { TvErrorKind } from './teamviewer/errors';
 import type { Settings, SettingsView } from './settings';
 import type { PageTest, SitesView } from './profile/report';
 import type { SiteProfile } from './profile/types';
-import type { ImportResult, ReportCase, ReportFilter, ReportResult, SyncStatus } from './reports/types';
+import type { ImportResult, ReportFilter, ReportResult, SyncStatus } from './reports/types';
+import type { DaySpan } from './reports/day-copy';
 import type { ExportPage } from './reports/history-stream';
 
 export type UiErrorCode =
@@ -190,9 +191,9 @@ export interface Requests {
   // ---- Reports (issue 10): extension pages only, except reports/open ----
   /** Filter + aggregate the history; `limit`: how many cases of the list (newest first). */
   'reports/query': { req: { filter: ReportFilter; limit?: number }; res: ReportResult };
-  /** Every case in the filter, newest first (the CSV), a page at a time: `after` is the `next` of
-   *  the page before; absent on the last page. */
-  'reports/cases': { req: { filter: ReportFilter; after?: string }; res: { cases: ReportCase[]; next?: string } };
+  /** Before the CSV: the filter's days of the reports' per-day copy brought up to date; the UTC
+   *  days to read (the page reads that store itself: one record a day, no message per case). */
+  'reports/csv-days': { req: { filter: ReportFilter }; res: DaySpan };
   /** Starts a team-wide sync from TeamViewer (or joins the one running); progress over the reports port. */
   'reports/sync': { req: NoArgs; res: SyncStatus };
   'reports/sync-status': { req: NoArgs; res: SyncStatus };

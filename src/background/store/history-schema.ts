@@ -1,8 +1,9 @@
 // The history database's schema (types only), shared by the store (history.ts) and the reports'
 // roll-ups kept in it (rollups.ts).
-import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { CaseRecord } from '../../shared/case';
 import type { RollupRow } from '../../shared/reports/rollup';
+import type { ReportCase } from '../../shared/reports/types';
 
 export type IndexName = 'byTicket' | 'byState' | 'byRequested' | 'byCreated' | 'byClosed' | 'byTechnician' | 'byOrigin';
 
@@ -14,8 +15,14 @@ export interface HistoryDb extends DBSchema {
   cases: { key: string; value: CaseRecord; indexes: Record<IndexName, string> };
   /** Daily roll-ups per (local day, technician): see shared/reports/rollup.ts. */
   rollups: { key: string; value: RollupRow | RollupZone; indexes: { byDay: number } };
+  /** The reports' cases of one UTC day, newest first: see report-days.ts. */
+  reportDays: { key: number; value: { day: number; cases: ReportCase[] } };
+  /** Days whose reportDays record is behind the records ('all': every day). */
+  reportStale: { key: number | 'all'; value: { day: number | 'all' } };
 }
 
 export type Db = IDBPDatabase<HistoryDb>;
-export type UpgradeTx = IDBPTransaction<HistoryDb, ('cases' | 'rollups')[], 'versionchange'>;
-export type WriteTx = IDBPTransaction<HistoryDb, ('cases' | 'rollups')[], 'readwrite' | 'versionchange'>;
+/** Every store: a record write's transaction spans them all (the records and what reports keep of them). */
+export const ALL_STORES = ['cases', 'rollups', 'reportDays', 'reportStale'] as const satisfies readonly StoreNames<HistoryDb>[];
+export type UpgradeTx = IDBPTransaction<HistoryDb, StoreNames<HistoryDb>[], 'versionchange'>;
+export type WriteTx = IDBPTransaction<HistoryDb, StoreNames<HistoryDb>[], 'readwrite' | 'versionchange'>;

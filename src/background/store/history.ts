@@ -7,10 +7,12 @@ import { openDB, unwrap } from 'idb';
 import { isActive, type CaseRecord } from '../../shared/case';
 import { migrateCaseForReports } from '../../shared/reports/migrate';
 import type { RollupRow } from '../../shared/reports/rollup';
-import type { Db, HistoryDb, UpgradeTx } from './history-schema';
+import { ALL_STORES, type Db, type HistoryDb, type UpgradeTx } from './history-schema';
 import { applyToRollups, fillRollups, isZone, keepRollupCache, localZoneName, rollupCache, rollupWrites, ROLLUP_STORE, ROLLUP_ZONE_KEY } from './rollups';
+import { ALL_DAYS, DAYS_STORE, markStaleDays, settleDays, settleInBackground, STALE_STORE } from './report-days';
+import { HISTORY_DB } from '../../shared/reports/day-copy';
 
-export const DB_NAME = 'tv4boss';
+export const DB_NAME = HISTORY_DB;
 /** The index on `createdAt` (schema version 2). */
 export const CREATED_INDEX = 'byCreated';
 
@@ -46,6 +48,12 @@ const UPGRADES: Upgrade[] = [
     db.createObjectStore(ROLLUP_STORE, { keyPath: 'key' }).createIndex('byDay', 'day');
     await fillRollups(tx, localZoneName());
   },
+  // 4 → 5: the reports' per-day copy of the ended cases (report-days.ts), every day marked stale:
+  // the first reader fills it, not the upgrade.
+  async (db) => {
+    db.createObjectStore(DAYS_STORE, { keyPath: 'day' });
+    await db.createObjectStore(STALE_STORE, { keyPath: 'day' }).put({ day: ALL_DAYS });
+  },
 ];
 
 export const DB_VERSION = UPGRADES.length;
@@ -61,6 +69,7 @@ export function db(): Promise<Db> {
     async upgrade(d, oldVersion, _newVersion, tx) {
       upgradedFrom = oldVersion;
       for (let v = oldVersion; v < DB_VERSION; v++) await UPGRADES[v]!(d, tx);
+      if (oldVersion > 0) settleSoon(); // the reports' per-day copy (4 → 5) is filled in the background, not by the upgrade
     },
     // A newer version of the extension wants to upgrade: let it, and reopen on next use.
     blocking() {
@@ -74,9 +83,10 @@ export function db(): Promise<Db> {
 /** Writes a record, and its change to the reports' roll-ups in the same transaction. */
 export async function putCase(rec: CaseRecord): Promise<CaseRecord> {
   const next = { ...rec, updatedAt: new Date().toISOString() };
-  const tx = (await db()).transaction(['cases', 'rollups'], 'readwrite');
+  const tx = (await db()).transaction([...ALL_STORES], 'readwrite');
   const cur = await tx.objectStore('cases').get(next.id);
   void tx.objectStore('cases').put(next);
+  markStaleDays(tx, [[cur, next]]);
   await applyToRollups(tx, [[cur, next]]);
   await tx.done;
   return next;
@@ -164,63 +174,13 @@ export async function scanCases(visit: (rec: CaseRecord) => void, opts: { index?
   });
 }
 
-interface IndexRecord { key: IDBValidKey; primaryKey: IDBValidKey; value: unknown }
-/** IndexedDB 3.0's getAllRecords (Chrome 141+): a page of records in either direction, one request. */
-type IndexWithRecords = IDBIndex & {
-  getAllRecords?(o: { query?: IDBKeyRange | null; count?: number; direction?: IDBCursorDirection }): IDBRequest<IndexRecord[]>;
-};
-
-const done = <T>(req: IDBRequest<T>) => new Promise<T>((resolve, reject) => {
-  req.onsuccess = () => resolve(req.result);
-  req.onerror = () => reject(req.error);
-});
-
-/**
- * Up to `count` records created within `range` (byCreated), newest first (createdAt, then id,
- * descending: the reports' list order), after `after` ([createdAt, id] of the last one of the
- * page before). getAllRecords where the browser has it (one request a page), else a cursor.
- */
-export async function casesNewestFirst(range: IDBKeyRange | undefined, after: readonly [string, string] | undefined, count: number): Promise<{ records: CaseRecord[]; more: boolean }> {
-  let query: IDBKeyRange | undefined = range;
-  if (after) {
-    const lower = range?.lower as string | undefined;
-    if (lower !== undefined && (lower > after[0] || (lower === after[0] && range!.lowerOpen))) return { records: [], more: false };
-    query = lower !== undefined ? IDBKeyRange.bound(lower, after[0], range!.lowerOpen, false) : IDBKeyRange.upperBound(after[0]);
-  }
-  const before = (key: IDBValidKey, id: IDBValidKey) => !after || (key as string) < after[0] || (key === after[0] && (id as string) < after[1]);
-  const index = (unwrap(await db()) as IDBDatabase).transaction('cases', 'readonly').objectStore('cases').index(CREATED_INDEX) as IndexWithRecords;
-  if (index.getAllRecords) {
-    // The records of `after`'s own second that were on the page before come first: asked for too.
-    for (let extra = 0; ;) {
-      const recs = await done(index.getAllRecords({ query: query ?? null, count: count + extra, direction: 'prev' }));
-      const kept = recs.filter((r) => before(r.key, r.primaryKey));
-      const skipped = recs.length - kept.length;
-      const more = recs.length === count + extra;
-      if (kept.length >= count || !more || skipped <= extra) return { records: kept.slice(0, count).map((r) => r.value as CaseRecord), more };
-      extra = skipped;
-    }
-  }
-  return new Promise((resolve, reject) => {
-    const records: CaseRecord[] = [];
-    const req = index.openCursor(query ?? null, 'prev');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const c = req.result;
-      if (!c) return resolve({ records, more: false });
-      if (before(c.key, c.primaryKey)) records.push(c.value as CaseRecord);
-      if (records.length === count) return resolve({ records, more: true });
-      c.continue();
-    };
-  });
-}
-
 /**
  * Reads and writes several cases in one transaction (so that a lifecycle write cannot fall
  * between the read and the write): `update` gets the stored record and returns the one to store,
  * or undefined to leave it. Returns the ids written.
  */
 export async function updateCases(ids: readonly string[], update: (id: string, cur: CaseRecord | undefined) => CaseRecord | undefined): Promise<string[]> {
-  const tx = (await db()).transaction(['cases', 'rollups'], 'readwrite');
+  const tx = (await db()).transaction([...ALL_STORES], 'readwrite');
   const cases = tx.objectStore('cases');
   const written: string[] = [];
   const changes: [CaseRecord | undefined, CaseRecord][] = [];
@@ -237,9 +197,31 @@ export async function updateCases(ids: readonly string[], update: (id: string, c
       written.push(id);
     }
   });
+  const staleDays = markStaleDays(tx, changes);
   await applyToRollups(tx, changes); // the reports' figures move with the records, in the same transaction
   await tx.done;
+  if (staleDays >= BULK_DAYS) settleSoon();
   return written;
+}
+
+// ---- The reports' per-day copy of the ended cases (report-days.ts) ----
+
+/** A write that marks this many days stale is a bulk one (an import or sync chunk): the copy is
+ *  settled in the background once the writes pause, so that the next CSV finds it ready. */
+const BULK_DAYS = 8;
+const SETTLE_AFTER_MS = 3000;
+let settleTimer: ReturnType<typeof setTimeout> | undefined;
+function settleSoon(): void {
+  clearTimeout(settleTimer);
+  // On this connection only: one closed meanwhile (an upgrade by a newer version) is not reopened.
+  settleTimer = setTimeout(() => void dbp?.then((d) => settleInBackground(d)).catch(() => undefined), SETTLE_AFTER_MS);
+}
+
+/** Every day of the reports' copy rebuilt from the records (a bench that wrote records around the store). */
+export async function rebuildReportDays(): Promise<void> {
+  const d = await db();
+  await d.put(STALE_STORE, { day: ALL_DAYS });
+  await settleDays(d);
 }
 
 // ---- The reports' roll-ups (rollups.ts) ----
@@ -269,29 +251,9 @@ async function readRollupsFromDb(at: number): Promise<{ zone?: string; rows: Rol
   return { ...(zone !== undefined ? { zone } : {}), rows };
 }
 
-/**
- * The records created within `range` (the byCreated index): all of them, or, with `techs`, only
- * those whose `technician` is one of them: their ids from the byTechnician index, then only those
- * records read (a technician's newest cases without reading every colleague's).
- */
-export async function casesCreatedIn(range: IDBKeyRange | undefined, techs?: readonly string[]): Promise<CaseRecord[]> {
-  const tx = (await db()).transaction('cases', 'readonly');
-  const byCreated = tx.store.index('byCreated');
-  if (!techs) {
-    const all = await byCreated.getAll(range);
-    await tx.done;
-    return all;
-  }
-  const [ids, mine] = await Promise.all([byCreated.getAllKeys(range), Promise.all(techs.map((t) => tx.store.index('byTechnician').getAllKeys(t)))]);
-  const wanted = new Set(mine.flat());
-  const recs = await Promise.all(ids.filter((id) => wanted.has(id)).map((id) => tx.store.get(id)));
-  await tx.done;
-  return recs.filter((r): r is CaseRecord => !!r);
-}
-
 /** Rebuilds the roll-ups with days local to `zone` (one transaction: writes wait for it). */
 export async function rebuildRollups(zone: string): Promise<number> {
-  const tx = (await db()).transaction(['cases', 'rollups'], 'readwrite');
+  const tx = (await db()).transaction([...ALL_STORES], 'readwrite');
   await tx.objectStore('rollups').clear();
   const n = await fillRollups(tx, zone);
   await tx.done;

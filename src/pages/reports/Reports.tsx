@@ -134,26 +134,22 @@ export function Reports() {
     else setSync((s) => ({ ...(s ?? { running: false, pages: 0, calls: 0, seen: 0, added: 0, updated: 0, foreign: 0, open: 0 }), error: r.error }));
   };
 
-  // Streamed: a page of cases at a time (the next one asked for before this one is written out).
+  // The worker settles the filter's days, then the page reads them (csv-export.ts).
   const exportCsv = async () => {
     const f = { ...filter, ...(tz ? { tz } : {}) };
+    const span = request({ type: 'reports/csv-days', filter: f });
     // Loaded on use (papaparse): the page's figures do not wait for it.
-    const { csvChunk, csvEnd, csvHead } = await import('../../shared/reports/csv');
-    const parts = [csvHead()];
-    let rows = 0;
-    let page = request({ type: 'reports/cases', filter: f });
-    for (;;) {
-      const r = await page;
-      if (!r.ok) return setError(r.error);
-      const next = r.data.next;
-      if (next) page = request({ type: 'reports/cases', filter: f, after: next });
-      parts.push(csvChunk(r.data.cases));
-      rows += r.data.cases.length;
-      if (!next) break;
+    const { csvOfDayCopy } = await import('./csv-export');
+    const r = await span;
+    if (!r.ok) return setError(r.error);
+    let parts: string[];
+    try {
+      parts = await csvOfDayCopy(f, r.data);
+    } catch (e) {
+      return setError({ code: 'internal', detail: e instanceof Error ? e.message : String(e) });
     }
-    parts.push(csvEnd(rows));
-    const span = [filter.from ?? 'all', filter.to ?? ''].filter(Boolean).join('_');
-    download(`teamviewer-sessions-${span}.csv`, 'text/csv;charset=utf-8', parts);
+    const name = [filter.from ?? 'all', filter.to ?? ''].filter(Boolean).join('_');
+    download(`teamviewer-sessions-${name}.csv`, 'text/csv;charset=utf-8', parts);
   };
 
   // The history file travels in chunks (history-stream.ts): pages of records out, chunks in.
