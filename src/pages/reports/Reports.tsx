@@ -60,6 +60,7 @@ export function Reports() {
   const query = useCallback(async () => {
     const n = ++seq.current;
     const f = { ...filter, ...(tz ? { tz } : {}) };
+    if (!performance.getEntriesByName('tv4boss-asked').length) performance.mark('tv4boss-asked'); // the bench reads it
     const figures = request({ type: 'reports/query', filter: f, limit: 0 });
     const full = request({ type: 'reports/query', filter: f, limit });
     const show = (r: Awaited<typeof full>, withList: boolean) => {
