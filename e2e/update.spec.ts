@@ -134,11 +134,11 @@ test('an update from the previous release keeps history, settings, sites, profil
 
     // onInstalled("update") ran: previous version and the database upgrade recorded.
     await expect.poll(async () => (await sw.evaluate(() => chrome.storage.local.get('install'))).install, { timeout: 15_000 })
-      .toEqual({ version: pkg.version, previousVersion: PREVIOUS_RELEASE.version, updatedAt: expect.any(String), historyDb: { from: 1, to: 4 } });
+      .toEqual({ version: pkg.version, previousVersion: PREVIOUS_RELEASE.version, updatedAt: expect.any(String), historyDb: { from: 1, to: 5 } });
 
-    // History: the same records, in the migrated database (version 4: the report indexes, then the daily roll-ups).
+    // History: the same records, in the migrated database (version 5: the report indexes, the daily roll-ups, the reports' per-day copy).
     const after = await snapshot(sw);
-    expect(after.dbVersion).toBe(4);
+    expect(after.dbVersion).toBe(5);
     expect(after.records).toEqual(before.records);
     expect(after.storage.__indexes).toEqual(expect.arrayContaining(['byTicket', 'byState', 'byRequested', 'byTechnician', 'byOrigin']));
     // Settings, sites and profiles, the token and the BOSS group: every key as it was, except that
