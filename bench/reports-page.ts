@@ -54,13 +54,25 @@ export const FILTER_CHANGES: readonly { name: string; selector: string; nth: num
   { name: 'all time', selector: 'fieldset.presets button', nth: 4 },
 ];
 
-/** Every change of FILTER_CHANGES `rounds` times on an open page: the times, in ms. */
+const listsShown = (page: Page) => page.evaluate(() => performance.getEntriesByName('tv4boss-list').length);
+
+/** Until the page has shown more than `n` lists (its mark) and painted twice since: a settled page,
+ *  as a technician's next click finds it. */
+async function settled(page: Page, n: number): Promise<void> {
+  await page.waitForFunction((n) => performance.getEntriesByName('tv4boss-list').length > n, n, { timeout: 60_000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** Every change of FILTER_CHANGES `rounds` times on an open page, each from a settled page (the
+ *  list of the change before on screen): the times, in ms. */
 export async function filterChanges(page: Page, rounds: number): Promise<number[]> {
   const times: number[] = [];
+  await settled(page, 0);
   for (let i = 0; i < rounds; i++) {
     for (const c of FILTER_CHANGES) {
+      const n = await listsShown(page);
       times.push((await timeFilterChange(page, c.selector, c.nth)).ms);
-      await page.waitForTimeout(50);
+      await settled(page, n);
     }
   }
   return times;

@@ -128,6 +128,7 @@ export function Reports() {
   useEffect(() => {
     if (result && !performance.getEntriesByName('tv4boss-figures').length) performance.mark('tv4boss-figures');
   }, [result]);
+  useEffect(() => void (list && performance.mark('tv4boss-list')), [list]);
 
   const startSync = async () => {
     const r = await request({ type: 'reports/sync' });
