@@ -1,12 +1,12 @@
 // A report: from the daily roll-ups (issue 18: a few thousand rows, whatever the number of cases)
 // plus the newest cases of the list read from the reports' per-day copy (report-days.ts: a record
-// per day, not per case); or, when the roll-ups' days are
-// not local to the filter's zone (they are being rebuilt for it) or a long list is asked for (the
-// CSV, "show all"), filter + aggregate straight off an IndexedDB cursor: over the createdAt index
-// for a date range, else a scan of the store. Never an array of every record.
+// per day, not per case); or, for a Kind filter, a long list ("show all") or roll-ups local to
+// another zone (they are being rebuilt for it), the aggregator over the per-day copy. The full scan
+// of the records (over the createdAt index for a date range, else the store) is the tests' oracle
+// and the benches' baseline. Never an array of every record.
 import { createAggregator } from '../../shared/reports/aggregate';
 import { toReportCaseTimed } from '../../shared/reports/report-case';
-import { casesOfDays, settleDays } from '../store/report-days';
+import { casesOfDays, createdRange, settleDays } from '../store/report-days';
 import { daySpanOf, keepOf, keptCases, type DaySpan } from '../../shared/reports/day-copy';
 import { listStartDay, resultFromRollups } from '../../shared/reports/rollup-result';
 import type { ReportCase, ReportFilter, ReportResult } from '../../shared/reports/types';
@@ -33,16 +33,6 @@ export function cleanFilter(raw: unknown): ReportFilter {
   return f;
 }
 
-const isoSecond = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-/** The index range for a filter's days, a second wider each side (createdAt strings may or may
- *  not carry milliseconds); the aggregator applies the exact bounds. */
-function createdRange(startMs: number | undefined, endMs: number | undefined): IDBKeyRange | undefined {
-  if (startMs === undefined && endMs === undefined) return undefined;
-  if (startMs === undefined) return IDBKeyRange.upperBound(isoSecond(endMs! + 1000));
-  if (endMs === undefined) return IDBKeyRange.lowerBound(isoSecond(startMs - 1000));
-  return IDBKeyRange.bound(isoSecond(startMs - 1000), isoSecond(endMs + 1000));
-}
 
 export interface ReportRun { result: ReportResult; scan: 'rollup' | 'days' | 'index' | 'store'; visited: number }
 
@@ -61,17 +51,16 @@ async function fromRollups(filter: ReportFilter, limit: number): Promise<ReportR
     return undefined;
   }
   const zone = zoneNamed(want);
-  const { endMs } = dayRange(filter, zone);
-  const techs = filter.technicians?.length ? new Set(filter.technicians) : undefined;
   // The list: the newest `limit` cases, read from the first day the rows' counts say is enough.
   let cases: ReportCase[] = [];
   let visited = read.rows.length;
   if (limit > 0) {
     const from = listStartDay(filter, read.rows, limit);
-    const startMs = from === undefined ? dayRange(filter, zone).startMs : dayStart(from, zone);
-    const days = await casesOfDays(await db(), daySpanOf({ startMs, endMs }));
+    const keep = keepOf(filter, zone);
+    if (from !== undefined) keep.startMs = dayStart(from, zone);
+    const days = await casesOfDays(await db(), daySpanOf(keep));
     visited += days.length;
-    cases = keptCases(days, { startMs, endMs, techs }); // newest first, as the days are
+    cases = keptCases(days, keep); // newest first, as the days are
   }
   return { result: resultFromRollups(filter, zone, read.rows, cases.slice(0, limit)), scan: 'rollup', visited };
 }

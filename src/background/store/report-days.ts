@@ -11,6 +11,7 @@ import type { CaseRecord } from '../../shared/case';
 import { DAYS_STORE, newestFirst, utcDay, type DaySpan } from '../../shared/reports/day-copy';
 import { toReportCaseTimed } from '../../shared/reports/report-case';
 import type { ReportCase } from '../../shared/reports/types';
+import { keyRange } from '../../platform/key-range';
 import type { HistoryDb, WriteTx } from './history-schema';
 
 export { DAYS_STORE };
@@ -42,9 +43,14 @@ export function markStaleDays(tx: WriteTx, changes: readonly (readonly [CaseReco
 
 type Db = IDBPDatabase<HistoryDb>;
 const isoSecond = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-/** The byCreated range of a span of UTC days, a second wider each side (createdAt strings may or
- *  may not carry milliseconds); each case is then placed by its parsed time. */
-const createdSpan = (first: number, last: number) => IDBKeyRange.bound(isoSecond(first * DAY_MS - 1000), isoSecond((last + 1) * DAY_MS + 1000));
+
+/** The byCreated range of the times [startMs, endMs) (either end open), a second wider each side
+ *  (createdAt strings may or may not carry milliseconds): readers apply the exact bounds. */
+export const createdRange = (startMs: number | undefined, endMs: number | undefined): IDBKeyRange | null =>
+  keyRange(startMs === undefined ? undefined : isoSecond(startMs - 1000), endMs === undefined ? undefined : isoSecond(endMs + 1000));
+
+/** The byCreated range of UTC days [first, last]; each case is then placed by its parsed time. */
+const createdSpan = (first: number, last: number) => createdRange(first * DAY_MS, (last + 1) * DAY_MS);
 
 /** Rewrites days [first, last] from the records (each day put with its cases, or deleted). */
 async function writeDays(d: Db, first: number, last: number, stale: readonly number[] | 'span'): Promise<void> {
@@ -113,8 +119,12 @@ async function settleAll(d: Db): Promise<void> {
  */
 export function settleDays(d: Db, first?: number, last?: number): Promise<void> {
   return queue(async () => {
-    if ((await staleDays(d)).all) await settleAll(d);
-    const { days } = await staleDays(d, first, last);
+    let stale = await staleDays(d, first, last);
+    if (stale.all) {
+      await settleAll(d);
+      stale = await staleDays(d, first, last);
+    }
+    const { days } = stale;
     for (let i = 0; i < days.length; i += SETTLE_DAYS_PER_TX) await settleBatch(d, days.slice(i, i + SETTLE_DAYS_PER_TX));
   });
 }
@@ -141,9 +151,7 @@ export async function settleInBackground(d: Db): Promise<void> {
 /** The reported cases of the days of `span`, newest first, settled first. */
 export async function casesOfDays(d: Db, span: DaySpan): Promise<ReportCase[]> {
   await settleDays(d, span.first, span.last);
-  const { first, last } = span;
-  const range = first === undefined ? (last === undefined ? null : IDBKeyRange.upperBound(last)) : last === undefined ? IDBKeyRange.lowerBound(first) : IDBKeyRange.bound(first, last);
-  const days = await d.getAll(DAYS_STORE, range);
+  const days = await d.getAll(DAYS_STORE, keyRange(span.first, span.last));
   const out: ReportCase[] = [];
   for (let i = days.length - 1; i >= 0; i--) out.push(...days[i]!.cases);
   return out;

@@ -14,19 +14,21 @@ const ACCENT = '#0a6ebd';
  * (uPlot's setData) when only `data` does: a filter change redraws 6 charts, and making them
  * again each time kept the page busy past the next click.
  */
+const dataKey = (data: uPlotType.AlignedData) => data.map((xs) => xs.join(',')).join(';');
+
 function useUPlot(make: (U: typeof uPlotType, el: HTMLElement, data: uPlotType.AlignedData) => uPlotType | undefined, shape: string, data: uPlotType.AlignedData) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlotType | undefined>(undefined);
   const latest = useRef(data);
   latest.current = data;
-  const key = data.map((xs) => xs.join(',')).join(';');
+  const key = dataKey(data);
   const made = useRef(key);
   useEffect(() => {
     let dead = false;
     void loadUPlot().then((U) => {
       if (dead || !ref.current) return;
       ref.current.replaceChildren();
-      made.current = latest.current.map((xs) => xs.join(',')).join(';');
+      made.current = dataKey(latest.current);
       chart.current = make(U, ref.current, latest.current);
     });
     return () => {

@@ -9,6 +9,7 @@ import { csvChunk, csvEnd, csvHead } from '../../shared/reports/csv';
 import { DAYS_STORE, HISTORY_DB, keepOf, keptCases, type DaySpan, type Keep, type ReportDay } from '../../shared/reports/day-copy';
 import type { ReportCase, ReportFilter } from '../../shared/reports/types';
 import { zoneOf } from '../../shared/reports/zone';
+import { keyRange } from '../../platform/key-range';
 
 /** Cases per chunk of the file (written out as they come, not held as one array). */
 const CHUNK_CASES = 5000;
@@ -20,10 +21,8 @@ export async function readDayCopy(span: DaySpan, keep: Keep, onChunk: (cases: Re
   const db = await openDB(HISTORY_DB, undefined, { blocking: () => db.close() });
   try {
     if (!db.objectStoreNames.contains(DAYS_STORE)) throw new Error('the history has no per-day copy yet');
-    const { first, last } = span;
-    const range = first === undefined ? (last === undefined ? null : IDBKeyRange.upperBound(last)) : last === undefined ? IDBKeyRange.lowerBound(first) : IDBKeyRange.bound(first, last);
     let chunk: ReportCase[] = [];
-    for (let cur = await db.transaction(DAYS_STORE).store.openCursor(range, 'prev'); cur; cur = await cur.continue()) {
+    for (let cur = await db.transaction(DAYS_STORE).store.openCursor(keyRange(span.first, span.last), 'prev'); cur; cur = await cur.continue()) {
       chunk.push(...keptCases((cur.value as ReportDay).cases, keep));
       if (chunk.length >= CHUNK_CASES) {
         onChunk(chunk);
