@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { connectToken, SandboxControl } from '../e2e/fixtures.ts';
 import { launchWithCdp, type Cdp } from './cdp.ts';
 import { writeFigures, type Figure } from './figures.ts';
-import { filterChanges, openToFigures } from './reports-page.ts';
+import { figuresTimes, filterChanges, openToFigures } from './reports-page.ts';
 import { startSandbox } from '../e2e/servers/sandbox.ts';
 import type { ReportFilter } from '../src/shared/reports/types';
 
@@ -248,31 +248,30 @@ async function main() {
 
     say(`\n2. The reports page with ${have} cases (medians of 3 loads)`);
     for (const [name, search] of [['all', ''], ['last 30 days', `?from=${last30.from}&to=${last30.to}`]] as const) {
-      const paint: number[] = [], figs: number[] = [], heap: number[] = [];
+      const paint: number[] = [], figs: number[] = [], rendered: number[] = [], heap: number[] = [];
       for (let i = 0; i < 3; i++) {
         const p = await ctx.newPage();
         const cdp = await ctx.newCDPSession(p);
         await cdp.send('Performance.enable');
         await p.goto(`chrome-extension://${id}/src/pages/reports/index.html${search}`);
-        await p.getByTestId('fig-sessions').waitFor({ timeout: 120_000 });
-        await p.waitForFunction(() => performance.getEntriesByName('tv4boss-figures').length > 0);
+        const times = await figuresTimes(p);
         const m = await p.evaluate(() => ({
           fp: performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime
             ?? performance.getEntriesByType('paint')[0]?.startTime ?? NaN,
-          figures: performance.getEntriesByName('tv4boss-figures')[0]!.startTime,
         }));
         await p.waitForTimeout(300); // charts
         await cdp.send('HeapProfiler.collectGarbage');
         const metrics = (await cdp.send('Performance.getMetrics')).metrics;
         paint.push(m.fp);
-        figs.push(m.figures);
+        figs.push(times.painted);
+        rendered.push(times.rendered);
         heap.push(metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? NaN);
         await p.close();
       }
       fig({ label: `Reports page (${have} cases, ${name}): first paint`, value: ms(median(paint)), goal: `≤ ${GOAL_PAINT_MS} ms`, verdict: median(paint) <= GOAL_PAINT_MS ? 'PASS' : 'OVER' });
-      fig({ label: `Reports page (${have} cases, ${name}): figures shown / JS heap after GC`, value: `${ms(median(figs))} / ${mb(median(heap))}`, max: ms(Math.max(...figs)),
+      fig({ label: `Reports page (${have} cases, ${name}): figures painted (rendered) / JS heap after GC`, value: `${ms(median(figs))} (${ms(median(rendered))}) / ${mb(median(heap))}`, max: ms(Math.max(...figs)),
         goal: `≤ ${GOAL_FIGURES_MS} ms`, verdict: median(figs) <= GOAL_FIGURES_MS ? 'PASS' : 'OVER' });
-      say(`   ${name.padEnd(13)} first paint ${ms(median(paint))} (goal ≤ ${GOAL_PAINT_MS} ms: ${median(paint) <= GOAL_PAINT_MS ? 'met' : 'NOT met'}), figures at ${ms(median(figs))}, page JS heap after GC ${mb(median(heap))}`);
+      say(`   ${name.padEnd(13)} first paint ${ms(median(paint))} (goal ≤ ${GOAL_PAINT_MS} ms: ${median(paint) <= GOAL_PAINT_MS ? 'met' : 'NOT met'}), figures painted at ${ms(median(figs))} (rendered ${ms(median(rendered))}), page JS heap after GC ${mb(median(heap))}`);
     }
     {
       // The floor: the first paint of the extension's smallest document (manifest.json as text: no
@@ -286,6 +285,21 @@ async function main() {
         await p.close();
       }
       say(`   the floor: first paint of the extension's manifest.json ${ms(median(floor))} (max ${ms(Math.max(...floor))})`);
+      // A technician opening Reports after a while: Chrome has stopped the idle worker (30 s).
+      const cold: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const stopper = await ctx.newPage();
+        const s = await ctx.newCDPSession(stopper);
+        await s.send('ServiceWorker.enable');
+        await s.send('ServiceWorker.stopAllWorkers');
+        await stopper.waitForTimeout(500);
+        await stopper.close();
+        const o = await openToFigures(ctx, id);
+        cold.push(o.ms);
+        await o.page.close();
+      }
+      say(`   Reports opened with the worker stopped (Chrome stops it after 30 s idle): figures painted at ${ms(median(cold))}`);
+      fig({ label: `Reports page (${have} cases) opened with the worker stopped: figures painted`, value: ms(median(cold)), max: ms(Math.max(...cold)), goal: `≤ ${GOAL_FIGURES_MS} ms`, verdict: median(cold) <= GOAL_FIGURES_MS ? 'PASS' : 'OVER' });
       fig({ label: 'The floor: first paint of the extension\'s manifest.json (no script, no style) in the same browser', value: ms(median(floor)), max: ms(Math.max(...floor)) });
     }
     {
@@ -351,10 +365,10 @@ async function main() {
             await o.page.close();
           }
         }
-        say(`   import of ${have} cases: ${ms(imported)}; the importing page's figures ${ms(shown)} after its notice; Reports opened right after: figures at ${ms(after.ms)} (${sessions} sessions); warm reopen ${ms(median(warm))}`);
+        say(`   import of ${have} cases: ${ms(imported)}; the importing page's figures ${ms(shown)} after its notice; Reports opened right after: figures painted at ${ms(after.ms)} (${sessions} sessions); warm reopen ${ms(median(warm))}`);
         fig({ label: `Import of the ${have} cases' history file (fresh profile)`, value: ms(imported) });
-        fig({ label: `Reports opened right after the import: figures shown`, value: ms(after.ms), goal: `≤ ${GOAL_FIGURES_MS} ms`, verdict: after.ms <= GOAL_FIGURES_MS ? 'PASS' : 'OVER' });
-        fig({ label: `Reports reopened (warm): figures shown`, value: ms(median(warm)), max: ms(Math.max(...warm)), goal: `≤ ${GOAL_FIGURES_MS} ms`, verdict: median(warm) <= GOAL_FIGURES_MS ? 'PASS' : 'OVER' });
+        fig({ label: `Reports opened right after the import: figures painted (rendered)`, value: `${ms(after.ms)} (${ms(after.rendered)})`, goal: `≤ ${GOAL_FIGURES_MS} ms`, verdict: after.ms <= GOAL_FIGURES_MS ? 'PASS' : 'OVER' });
+        fig({ label: `Reports reopened (warm): figures painted`, value: ms(median(warm)), max: ms(Math.max(...warm)), goal: `≤ ${GOAL_FIGURES_MS} ms`, verdict: median(warm) <= GOAL_FIGURES_MS ? 'PASS' : 'OVER' });
       } finally {
         await fresh.ctx.close();
         rmSync(fresh.dir, { recursive: true, force: true });
@@ -388,8 +402,8 @@ async function main() {
       say(`   hourly ("recent") sync: ${ms(performance.now() - t3)}, ${recent.calls} calls`);
       const afterSync = await openToFigures(fresh.ctx, fresh.id);
       await afterSync.page.close();
-      say(`   Reports opened right after the sync: figures at ${ms(afterSync.ms)}`);
-      fig({ label: `Reports opened right after the sync (${SYNC_CASES} cases): figures shown`, value: ms(afterSync.ms), goal: `≤ ${GOAL_FIGURES_MS} ms`, verdict: afterSync.ms <= GOAL_FIGURES_MS ? 'PASS' : 'OVER' });
+      say(`   Reports opened right after the sync: figures painted at ${ms(afterSync.ms)} (rendered ${ms(afterSync.rendered)})`);
+      fig({ label: `Reports opened right after the sync (${SYNC_CASES} cases): figures painted (rendered)`, value: `${ms(afterSync.ms)} (${ms(afterSync.rendered)})`, goal: `≤ ${GOAL_FIGURES_MS} ms`, verdict: afterSync.ms <= GOAL_FIGURES_MS ? 'PASS' : 'OVER' });
     } finally {
       await fresh.ctx.close();
       rmSync(fresh.dir, { recursive: true, force: true });

@@ -191,6 +191,9 @@ export interface Requests {
   // ---- Reports (issue 10): extension pages only, except reports/open ----
   /** Filter + aggregate the history; `limit`: how many cases of the list (newest first). */
   'reports/query': { req: { filter: ReportFilter; limit?: number }; res: ReportResult };
+  /** The reports page's first script, before the page's code has loaded: the figures of the filter
+   *  in the page's address (`search`), and its first list begun (the page's reports/query gets it). */
+  'reports/prefetch': { req: { search: string; tz?: string }; res: ReportResult };
   /** Before the CSV: the filter's days of the reports' per-day copy brought up to date; the UTC
    *  days to read (the page reads that store itself: one record a day, no message per case). */
   'reports/csv-days': { req: { filter: ReportFilter }; res: DaySpan };

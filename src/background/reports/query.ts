@@ -6,16 +6,20 @@
 // and the benches' baseline. Never an array of every record.
 import { createAggregator } from '../../shared/reports/aggregate';
 import { toReportCaseTimed } from '../../shared/reports/report-case';
-import { casesOfDays, createdRange, settleDays } from '../store/report-days';
+import { casesOfDays, createdRange, holdBackgroundSettle, settleDays } from '../store/report-days';
 import { daySpanOf, keepOf, keptCases, type DaySpan } from '../../shared/reports/day-copy';
 import { listStartDay, resultFromRollups } from '../../shared/reports/rollup-result';
-import type { ReportCase, ReportFilter, ReportResult } from '../../shared/reports/types';
+import { PAGE_LIST_LIMIT, type ReportCase, type ReportFilter, type ReportResult } from '../../shared/reports/types';
+import { filterFromSearch } from '../../shared/reports/filter-url';
+import { keptAnswer } from './answers';
 import { dayNumber, dayRange, dayStart, ianaZone, zoneOf } from '../../shared/reports/zone';
 import { CREATED_INDEX, db, readAllRollups, rebuildRollups, scanCases } from '../store/history';
 import { localZoneName, zoneNamed } from '../store/rollups';
 
 export { CREATED_INDEX };
 export const DEFAULT_LIST_LIMIT = 500;
+/** How long a reports page that opens keeps the per-day copy's settle in the background waiting. */
+const PAGE_OPENING_MS = 2000;
 
 /** A filter from a message: only known keys, only sane values. */
 export function cleanFilter(raw: unknown): ReportFilter {
@@ -105,6 +109,20 @@ export async function scanReport(filter: ReportFilter, limit = DEFAULT_LIST_LIMI
 
 export async function runReport(filter: ReportFilter, limit = DEFAULT_LIST_LIMIT): Promise<ReportResult> {
   return (await runReportDetailed(filter, limit)).result;
+}
+
+/** A page's question: the answer kept since the last write to the history, else a new one (answers.ts). */
+export function answerReport(filter: ReportFilter, limit = DEFAULT_LIST_LIMIT): Promise<ReportResult> {
+  return keptAnswer(filter, limit, () => runReport(filter, limit));
+}
+
+/** The reports page's first figures for the filter in its address, and its first list begun (the
+ *  page asks for that one itself, a moment later). */
+export function prefetchReport(search: string, tz: unknown): Promise<ReportResult> {
+  holdBackgroundSettle(PAGE_OPENING_MS); // the page's first frames get the worker's thread
+  const filter = cleanFilter({ ...filterFromSearch(search.slice(0, 4000)), tz });
+  answerReport(filter, PAGE_LIST_LIMIT).catch(() => undefined); // the page's own question says what failed
+  return answerReport(filter, 0);
 }
 
 /** Every case of the filter, newest first (what the CSV lists; tests). */

@@ -7,6 +7,8 @@ import type { CaseRecord } from '../../shared/case';
 import { isSafeLink } from '../../shared/links';
 import { safeTicketUrl } from '../../shared/reports/report-case';
 import { activeCaseOf } from '../store/history';
+import { prefetchReport } from '../reports/query';
+import { localZoneName } from '../store/rollups';
 import { tabOf } from './ports';
 
 export async function openSupporterLinkOf(rec: CaseRecord): Promise<void> {
@@ -46,5 +48,6 @@ export async function openReportsPage(): Promise<void> {
   } catch {
     // getContexts is Chrome ≥ 116; without it, a new tab.
   }
+  prefetchReport('', localZoneName()).catch(() => undefined); // the new page's first figures, begun before it loads
   await browser.tabs.create({ url });
 }

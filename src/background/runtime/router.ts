@@ -19,7 +19,7 @@ import { openSupporterLink } from './open-tabs';
 import { connectDevice, doneDevice } from '../devices/connections';
 import { helpdeskSenderOrigin, isExtensionPage } from './sender';
 import { ticketView } from './views';
-import { DEFAULT_LIST_LIMIT, cleanFilter, runReport, settleCsvDays } from '../reports/query';
+import { DEFAULT_LIST_LIMIT, answerReport, cleanFilter, prefetchReport, settleCsvDays } from '../reports/query';
 import { startSync, syncStatus } from '../reports/sync';
 import { exportPage, importCases } from '../reports/export';
 import { openReportsPage } from './open-tabs';
@@ -141,7 +141,8 @@ const handlers: Handlers = {
   },
   // ---- Reports (issue 10): history goes to extension pages only (CONTENT_REQUESTS has only
   // reports/open), and as ReportCase: no email body, links or requester email.
-  'reports/query': (m) => runReport(cleanFilter(m.filter), typeof m.limit === 'number' && m.limit >= 0 ? Math.min(m.limit, 100_000) : DEFAULT_LIST_LIMIT),
+  'reports/query': (m) => answerReport(cleanFilter(m.filter), typeof m.limit === 'number' && m.limit >= 0 ? Math.min(m.limit, 100_000) : DEFAULT_LIST_LIMIT),
+  'reports/prefetch': (m) => prefetchReport(String(m.search ?? ''), m.tz),
   'reports/csv-days': (m) => settleCsvDays(cleanFilter(m.filter)),
   'reports/sync': () => startSync('full'),
   'reports/sync-status': () => syncStatus(),

@@ -80,16 +80,32 @@ export function db(): Promise<Db> {
   return dbp;
 }
 
+/** Moves at the start and at the end of every write to the records (what was answered from them
+ *  before it, or while it ran, is not the history's any more: reports/answers.ts). */
+let writes = 0;
+export const historyWrites = (): number => writes;
+
+async function writing<T>(write: () => Promise<T>): Promise<T> {
+  writes++;
+  try {
+    return await write();
+  } finally {
+    writes++;
+  }
+}
+
 /** Writes a record, and its change to the reports' roll-ups in the same transaction. */
-export async function putCase(rec: CaseRecord): Promise<CaseRecord> {
-  const next = { ...rec, updatedAt: new Date().toISOString() };
-  const tx = (await db()).transaction([...ALL_STORES], 'readwrite');
-  const cur = await tx.objectStore('cases').get(next.id);
-  void tx.objectStore('cases').put(next);
-  markStaleDays(tx, [[cur, next]]);
-  await applyToRollups(tx, [[cur, next]]);
-  await tx.done;
-  return next;
+export function putCase(rec: CaseRecord): Promise<CaseRecord> {
+  return writing(async () => {
+    const next = { ...rec, updatedAt: new Date().toISOString() };
+    const tx = (await db()).transaction([...ALL_STORES], 'readwrite');
+    const cur = await tx.objectStore('cases').get(next.id);
+    void tx.objectStore('cases').put(next);
+    markStaleDays(tx, [[cur, next]]);
+    await applyToRollups(tx, [[cur, next]]);
+    await tx.done;
+    return next;
+  });
 }
 
 export async function getCase(id: string): Promise<CaseRecord | undefined> {
@@ -179,29 +195,34 @@ export async function scanCases(visit: (rec: CaseRecord) => void, opts: { index?
  * between the read and the write): `update` gets the stored record and returns the one to store,
  * or undefined to leave it. Returns the ids written.
  */
-export async function updateCases(ids: readonly string[], update: (id: string, cur: CaseRecord | undefined) => CaseRecord | undefined): Promise<string[]> {
-  const tx = (await db()).transaction([...ALL_STORES], 'readwrite');
-  const cases = tx.objectStore('cases');
-  const written: string[] = [];
-  const changes: [CaseRecord | undefined, CaseRecord][] = [];
-  const now = new Date().toISOString();
-  // Every read asked at once and every write queued without waiting for each (one transaction keeps
-  // their order): a chunk of 2 000 imported records costs one round of requests, not 4 000 in turn.
-  const current = await Promise.all(ids.map((id) => cases.get(id)));
-  ids.forEach((id, i) => {
-    const next = update(id, current[i]);
-    if (next) {
-      const rec = { ...next, updatedAt: now };
-      void cases.put(rec);
-      changes.push([current[i], rec]);
-      written.push(id);
-    }
+export function updateCases(ids: readonly string[], update: (id: string, cur: CaseRecord | undefined) => CaseRecord | undefined): Promise<string[]> {
+  return writing(async () => {
+    const tx = (await db()).transaction([...ALL_STORES], 'readwrite');
+    const cases = tx.objectStore('cases');
+    const written: string[] = [];
+    const changes: [CaseRecord | undefined, CaseRecord][] = [];
+    const now = new Date().toISOString();
+    // Every read asked at once and every write queued without waiting for each (one transaction keeps
+    // their order): a chunk of 2 000 imported records costs one round of requests, not 4 000 in turn.
+    const current = await Promise.all(ids.map((id) => cases.get(id)));
+    ids.forEach((id, i) => {
+      const next = update(id, current[i]);
+      if (next) {
+        const rec = { ...next, updatedAt: now };
+        void cases.put(rec);
+        changes.push([current[i], rec]);
+        written.push(id);
+      }
+    });
+    const staleDays = markStaleDays(tx, changes);
+    await applyToRollups(tx, changes); // the reports' figures move with the records, in the same transaction
+    await tx.done;
+    if (staleDays >= BULK_DAYS) settleSoon();
+    // An import or a sync: the roll-ups are read into memory now (once; later writes patch them),
+    // so that the reports page opened after it does not wait for them.
+    if (written.length >= WARM_AFTER_WRITES && !rollupCache()) void readAllRollups().catch(() => undefined);
+    return written;
   });
-  const staleDays = markStaleDays(tx, changes);
-  await applyToRollups(tx, changes); // the reports' figures move with the records, in the same transaction
-  await tx.done;
-  if (staleDays >= BULK_DAYS) settleSoon();
-  return written;
 }
 
 // ---- The reports' per-day copy of the ended cases (report-days.ts) ----
@@ -209,6 +230,8 @@ export async function updateCases(ids: readonly string[], update: (id: string, c
 /** A write that marks this many days stale is a bulk one (an import or sync chunk): the copy is
  *  settled in the background once the writes pause, so that the next CSV finds it ready. */
 const BULK_DAYS = 8;
+/** A write of this many records is part of an import or a sync. */
+const WARM_AFTER_WRITES = 100;
 const SETTLE_AFTER_MS = 3000;
 let settleTimer: ReturnType<typeof setTimeout> | undefined;
 function settleSoon(): void {
@@ -218,10 +241,12 @@ function settleSoon(): void {
 }
 
 /** Every day of the reports' copy rebuilt from the records (a bench that wrote records around the store). */
-export async function rebuildReportDays(): Promise<void> {
-  const d = await db();
-  await d.put(STALE_STORE, { day: ALL_DAYS });
-  await settleDays(d);
+export function rebuildReportDays(): Promise<void> {
+  return writing(async () => {
+    const d = await db();
+    await d.put(STALE_STORE, { day: ALL_DAYS });
+    await settleDays(d);
+  });
 }
 
 // ---- The reports' roll-ups (rollups.ts) ----
@@ -252,10 +277,12 @@ async function readRollupsFromDb(at: number): Promise<{ zone?: string; rows: Rol
 }
 
 /** Rebuilds the roll-ups with days local to `zone` (one transaction: writes wait for it). */
-export async function rebuildRollups(zone: string): Promise<number> {
-  const tx = (await db()).transaction([...ALL_STORES], 'readwrite');
-  await tx.objectStore('rollups').clear();
-  const n = await fillRollups(tx, zone);
-  await tx.done;
-  return n;
+export function rebuildRollups(zone: string): Promise<number> {
+  return writing(async () => {
+    const tx = (await db()).transaction([...ALL_STORES], 'readwrite');
+    await tx.objectStore('rollups').clear();
+    const n = await fillRollups(tx, zone);
+    await tx.done;
+    return n;
+  });
 }

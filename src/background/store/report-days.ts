@@ -133,10 +133,18 @@ export function settleDays(d: Db, first?: number, last?: number): Promise<void> 
  *  cores stay free for what a technician does meanwhile (a reports page's figures, a ticket). */
 const BACKGROUND_PAUSE_MS = 100;
 
+let holdUntil = 0;
+/** The settle in the background makes no batch for the next `ms` (a reports page is opening: on
+ *  two cores its first frame and the worker's answer otherwise share them with the settle). */
+export function holdBackgroundSettle(ms: number): void {
+  holdUntil = Math.max(holdUntil, Date.now() + ms);
+}
+
 /** Every stale day, a batch at a time with a pause between, each batch its own turn: a reader's
  *  settle waits for one batch at most, not for the whole. Resolves when none is left. */
 export async function settleInBackground(d: Db): Promise<void> {
   for (;;) {
+    while (Date.now() < holdUntil) await new Promise((r) => setTimeout(r, holdUntil - Date.now()));
     const more = await queue(async () => {
       const { all, days } = await staleDays(d);
       if (all) await settleAll(d);

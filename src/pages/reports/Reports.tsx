@@ -3,9 +3,9 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { request } from '../../platform/messaging';
 import { t } from '../../platform/i18n';
-import type { UiError } from '../../shared/protocol';
+import type { Result, UiError } from '../../shared/protocol';
 import { filterFromSearch, searchFromFilter } from '../../shared/reports/filter-url';
-import { REPORTS_PORT, type ReportFilter, type ReportResult, type ReportsPortOut, type SyncStatus } from '../../shared/reports/types';
+import { PAGE_LIST_LIMIT, REPORTS_PORT, type ReportFilter, type ReportResult, type ReportsPortOut, type SyncStatus } from '../../shared/reports/types';
 import { Filters } from './Filters';
 import { Summary } from './Summary';
 import { Breakdowns } from './Breakdowns';
@@ -14,7 +14,7 @@ import { SyncBar } from './SyncBar';
 import { DaysChart } from './Chart';
 import { ErrorBox } from './ErrorBox';
 
-const LIST_LIMIT = 200;
+const LIST_LIMIT = PAGE_LIST_LIMIT;
 const tz = (() => {
   try {
     return Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -44,10 +44,19 @@ function latest(cur: SyncStatus | undefined, next: SyncStatus): SyncStatus {
   return next.calls >= cur.calls ? next : cur;
 }
 
-export function Reports() {
+/** Resolves once the frame after the current one has begun: what is rendered now is on screen. */
+const afterPaint = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r)));
+
+/** `first`: the figures of the address's filter, when early.ts had them before the first frame. */
+export function Reports({ first }: { first?: ReportResult }) {
   const [filter, setFilter] = useState<ReportFilter>(() => filterFromSearch(location.search));
   const [limit, setLimit] = useState(LIST_LIMIT);
-  const [result, setResult] = useState<ReportResult>();
+  const [result, setResult] = useState<ReportResult | undefined>(first);
+  const firstFigures = useRef(first);
+  /** The first frame with early figures holds the title and the figures alone (the filters' form
+   *  controls cost the frame ~40 ms here); the rest comes in the next one, below them. */
+  const [rest, setRest] = useState(!first);
+  useEffect(() => void (!rest && afterPaint().then(() => setRest(true))), [rest]);
   /** The list's own answer (the figures come first, the list after: it is not rebuilt for them). */
   const [list, setList] = useState<ReportResult>();
   const [error, setError] = useState<UiError>();
@@ -56,14 +65,14 @@ export function Reports() {
   const seq = useRef(0);
 
   // Two questions at once: the figures alone (the worker answers them from its roll-ups without
-  // reading a record), then the same with the newest cases of the list, which replaces them.
+  // reading a record), then the same with the newest cases of the list, which replaces them. The
+  // page's first figures may be there already (early.ts): then only the list is asked, and shown
+  // once those figures are on screen (its rows would hold back their frame).
   const query = useCallback(async () => {
     const n = ++seq.current;
     const f = { ...filter, ...(tz ? { tz } : {}) };
     if (!performance.getEntriesByName('tv4boss-asked').length) performance.mark('tv4boss-asked'); // the bench reads it
-    const figures = request({ type: 'reports/query', filter: f, limit: 0 });
-    const full = request({ type: 'reports/query', filter: f, limit });
-    const show = (r: Awaited<typeof full>, withList: boolean) => {
+    const show = (r: Result<ReportResult>, withList: boolean) => {
       if (n !== seq.current) return; // a newer query is on its way
       if (r.ok) {
         setResult(r.data);
@@ -71,6 +80,11 @@ export function Reports() {
         setError(undefined);
       } else setError(r.error);
     };
+    const given = firstFigures.current;
+    firstFigures.current = undefined;
+    const full = request({ type: 'reports/query', filter: f, limit });
+    if (given) return show((await Promise.all([full, afterPaint()]))[0], true);
+    const figures = request({ type: 'reports/query', filter: f, limit: 0 });
     const first = await Promise.race([figures.then((r) => ({ r, withList: false })), full.then((r) => ({ r, withList: true }))]);
     show(first.r, first.withList);
     if (!first.withList) show(await full, true);
@@ -210,23 +224,23 @@ export function Reports() {
         </div>
         <SyncBar status={sync} onSync={startSync} />
       </header>
-      <Filters filter={filter} technicians={technicians} onChange={changeFilter} />
-      <div class="actions">
-        <button type="button" class="primary" onClick={exportCsv} disabled={!result?.summary.sessions}>{t('rpExportCsv')}</button>
-        <button type="button" onClick={exportHistory}>{t('rpExportHistory')}</button>
-        <label class="button">
-          {t('rpImportHistory')}
-          <input type="file" accept="application/json,.json" class="visually-hidden" data-testid="import-file"
-            onChange={(e) => void importHistory((e.target as HTMLInputElement).files?.[0])} />
-        </label>
-        {notice && <span role="status" data-testid="notice">{notice}</span>}
-      </div>
       {error && <ErrorBox error={error} onRetry={() => void query()} />}
       {!result && !error && <p class="loading" role="status" data-testid="loading">{t('rpLoading')}</p>}
-      {result && (
+      {result && <Summary result={result} />}
+      {rest && (
         <>
-          <Summary result={result} />
-          {result.summary.sessions === 0 ? (
+          <Filters filter={filter} technicians={technicians} onChange={changeFilter} />
+          <div class="actions">
+            <button type="button" class="primary" onClick={exportCsv} disabled={!result?.summary.sessions}>{t('rpExportCsv')}</button>
+            <button type="button" onClick={exportHistory}>{t('rpExportHistory')}</button>
+            <label class="button">
+              {t('rpImportHistory')}
+              <input type="file" accept="application/json,.json" class="visually-hidden" data-testid="import-file"
+                onChange={(e) => void importHistory((e.target as HTMLInputElement).files?.[0])} />
+            </label>
+            {notice && <span role="status" data-testid="notice">{notice}</span>}
+          </div>
+          {result && (result.summary.sessions === 0 ? (
             <div class="empty" data-testid="empty">
               <p><strong>{t('rpEmpty')}</strong></p>
               <p class="muted">{t('rpEmptyHint')}</p>
@@ -240,7 +254,7 @@ export function Reports() {
               <Breakdowns result={result} />
               {listView ?? <p class="loading" role="status" data-testid="list-loading">{t('rpLoading')}</p>}
             </>
-          )}
+          ))}
         </>
       )}
     </main>

@@ -144,3 +144,6 @@ export interface ImportResult { added: number; updated: number; skipped: number 
 /** Worker → reports page over the port. */
 export type ReportsPortOut = { type: 'changed' } | { type: 'sync'; status: SyncStatus };
 export const REPORTS_PORT = 'reports';
+
+/** How many cases the reports page lists at first (its "show all" asks for every one). */
+export const PAGE_LIST_LIMIT = 200;

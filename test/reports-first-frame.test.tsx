@@ -1,0 +1,92 @@
+// @vitest-environment happy-dom
+// The reports page's first frame (issue 18): early.ts asks for the address's figures before the
+// page's code has loaded; when they come in time the first frame holds the title and the figures
+// (no "Loading" frame), only the list is asked again, and the filters follow in the next frame.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import type { Message } from '../src/shared/protocol';
+import type { ReportResult } from '../src/shared/reports/types';
+
+const result = (sessions: number, cases = 0): ReportResult => ({
+  filter: {}, range: {}, summary: { sessions, timed: sessions, totalSec: 600 * sessions, avgSec: 600, medianSec: 600, expired: 0, closeFailed: 0, closedElsewhere: 0, connectedSec: 0, connectedCases: 0 },
+  by: { technician: [], category: [], type: [], priority: [], source: [] }, days: [], technicians: ['Marta Gómez'],
+  cases: Array.from({ length: cases }, (_, i) => ({ id: `c${i}`, outcome: 'closed', createdAt: '2025-11-24T10:00:00Z', technician: 'Marta Gómez' })),
+  casesTotal: cases,
+} as unknown as ReportResult);
+
+let sent: Message[] = [];
+beforeEach(() => {
+  sent = [];
+  const chrome = globalThis.chrome as unknown as Record<string, unknown>;
+  chrome.runtime = {
+    sendMessage: vi.fn(async (m: Message) => {
+      sent.push(m);
+      if (m.type === 'reports/query') return { ok: true, data: result(7, (m as Message<'reports/query'>).limit ?? 0) };
+      if (m.type === 'reports/prefetch') return { ok: true, data: result(7) };
+      return { ok: true, data: { running: false, pages: 0, calls: 0, seen: 0, added: 0, updated: 0, foreign: 0, open: 0 } };
+    }),
+    connect: () => ({ onMessage: { addListener() {} }, onDisconnect: { addListener() {} }, disconnect() {} }),
+  };
+  document.body.replaceChildren(Object.assign(document.createElement('div'), { id: 'app' }));
+});
+afterEach(() => {
+  render(null, document.getElementById('app')!);
+  globalThis.tv4bossFirstFigures = undefined;
+});
+
+const app = () => document.getElementById('app')!;
+const frame = () => act(() => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 5))));
+
+describe('early.ts', () => {
+  it('asks for the figures of the address\'s filter and leaves the answer for the page', async () => {
+    history.replaceState(null, '', '?tech=Jon+Snow');
+    vi.resetModules();
+    await import('../src/pages/reports/early');
+    expect(sent).toEqual([{ type: 'reports/prefetch', search: '?tech=Jon+Snow', tz: Intl.DateTimeFormat().resolvedOptions().timeZone }]);
+    const { firstFigures } = await import('../src/pages/reports/first-figures');
+    expect((await firstFigures(100))?.summary.sessions).toBe(7);
+    expect(globalThis.tv4bossFirstFigures).toBeUndefined(); // taken once
+    history.replaceState(null, '', location.pathname);
+  });
+});
+
+describe('firstFigures', () => {
+  it('only for this address, only in time, only an answer that is ok', async () => {
+    const { firstFigures } = await import('../src/pages/reports/first-figures');
+    const set = (search: string, answer: Promise<unknown>) => void (globalThis.tv4bossFirstFigures = { search, answer } as never);
+    set(location.search, Promise.resolve({ ok: true, data: result(3) }));
+    expect((await firstFigures(50))?.summary.sessions).toBe(3);
+    set('?tech=Other', Promise.resolve({ ok: true, data: result(3) }));
+    expect(await firstFigures(50)).toBeUndefined();
+    set(location.search, new Promise(() => undefined));
+    expect(await firstFigures(20)).toBeUndefined();
+    set(location.search, Promise.resolve({ ok: false, error: { code: 'internal' } }));
+    expect(await firstFigures(50)).toBeUndefined();
+    expect(await firstFigures(50)).toBeUndefined(); // nothing left by early.ts
+  });
+});
+
+describe('the first frame', () => {
+  it('with early figures: the title and the figures, no "Loading", only the list asked; the filters come next', async () => {
+    const { Reports } = await import('../src/pages/reports/Reports');
+    await act(() => render(<Reports first={result(7)} />, app()));
+    expect(app().querySelector('[data-testid="fig-sessions"]')!.textContent).toBe('7');
+    expect(app().querySelector('[data-testid="loading"]')).toBeNull();
+    expect(app().querySelector('form.filters')).toBeNull();
+    expect(sent.filter((m) => m.type === 'reports/query').map((m) => (m as Message<'reports/query'>).limit)).toEqual([200]);
+    await frame();
+    await frame();
+    expect(app().querySelector('form.filters')).not.toBeNull();
+    expect(app().querySelectorAll('[data-testid="case-row"]')).toHaveLength(200);
+  });
+
+  it('without them: "Loading" and the filters at once, then the figures and the list asked together', async () => {
+    const { Reports } = await import('../src/pages/reports/Reports');
+    await act(() => render(<Reports />, app()));
+    expect(app().querySelector('form.filters')).not.toBeNull();
+    expect(sent.filter((m) => m.type === 'reports/query').map((m) => (m as Message<'reports/query'>).limit).sort()).toEqual([0, 200]);
+    await frame();
+    expect(app().querySelector('[data-testid="fig-sessions"]')!.textContent).toBe('7');
+  });
+});
