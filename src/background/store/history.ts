@@ -8,7 +8,8 @@ import { isActive, type CaseRecord } from '../../shared/case';
 import { migrateCaseForReports } from '../../shared/reports/migrate';
 import type { RollupRow } from '../../shared/reports/rollup';
 import { ALL_STORES, type Db, type HistoryDb, type UpgradeTx } from './history-schema';
-import { applyToRollups, fillRollups, isZone, keepRollupCache, localZoneName, rollupCache, rollupWrites, ROLLUP_STORE, ROLLUP_ZONE_KEY } from './rollups';
+import { applyToRollups, fillRollups, keepRollupCache, localZoneName, rollupCache, rollupWrites, ROLLUP_STORE } from './rollups';
+import { readRows, snapshotSoon } from './rollup-snapshot';
 import { ALL_DAYS, DAYS_STORE, markStaleDays, settleDays, settleInBackground, STALE_STORE } from './report-days';
 import { HISTORY_DB } from '../../shared/reports/day-copy';
 
@@ -91,6 +92,7 @@ async function writing<T>(write: () => Promise<T>): Promise<T> {
     return await write();
   } finally {
     writes++;
+    if (rollupCache()) snapshotSoon(db); // the roll-ups' snapshot follows the rows in memory
   }
 }
 
@@ -267,12 +269,9 @@ export async function readAllRollups(): Promise<{ zone?: string; rows: RollupRow
 let rowsRead: { at: number; read: Promise<{ zone?: string; rows: RollupRow[] }> } | undefined;
 
 async function readRollupsFromDb(at: number): Promise<{ zone?: string; rows: RollupRow[] }> {
-  const tx = (await db()).transaction('rollups', 'readonly');
-  const [meta, all] = await Promise.all([tx.store.get(ROLLUP_ZONE_KEY), tx.store.getAll()]);
-  await tx.done;
-  const zone = isZone(meta) ? meta.zone : undefined;
-  const rows = all.filter((r): r is RollupRow => !isZone(r));
-  keepRollupCache({ ...(zone !== undefined ? { zone } : {}), rows: new Map(rows.map((r) => [r.key, r])) }, at);
+  const { zone, version, rows, fromSnapshot } = await readRows(await db());
+  keepRollupCache({ ...(zone !== undefined ? { zone } : {}), version, rows: new Map(rows.map((r) => [r.key, r])) }, at);
+  if (!fromSnapshot) snapshotSoon(db);
   return { ...(zone !== undefined ? { zone } : {}), rows };
 }
 

@@ -6,7 +6,7 @@ import type { CaseRecord } from '../../shared/case';
 import { toReportCaseTimed } from '../../shared/reports/report-case';
 import { applyContribution, buildRows, contributionOf, emptyRow, sameContribution, type Contribution, type RollupRow } from '../../shared/reports/rollup';
 import { dayKeyer, ianaZone, localZone, type DayZone } from '../../shared/reports/zone';
-import { ROLLUP_ZONE_KEY, type RollupZone, type WriteTx } from './history-schema';
+import { ROLLUP_ZONE_KEY, type RollupSnapshot, type RollupZone, type WriteTx } from './history-schema';
 
 export { ROLLUP_ZONE_KEY };
 
@@ -24,11 +24,15 @@ export function localZoneName(): string {
 
 export const zoneNamed = (name: string): DayZone => (name && ianaZone(name)) || localZone;
 
-export const isZone = (v: RollupRow | RollupZone | undefined): v is RollupZone => !!v && v.key === ROLLUP_ZONE_KEY;
+export const isZone = (v: RollupRow | RollupZone | RollupSnapshot | undefined): v is RollupZone => !!v && v.key === ROLLUP_ZONE_KEY;
+export const isRow = (v: RollupRow | RollupZone | RollupSnapshot | undefined): v is RollupRow => !!v && 'day' in v;
+/** The roll-ups' version in their zone record (0: none yet, or written before versions). */
+export const versionOf = (meta: RollupRow | RollupZone | RollupSnapshot | undefined): number => (isZone(meta) ? meta.version ?? 0 : 0);
 
 // ---- The rows in the worker's memory (issue 18: a filter change reads no row from IndexedDB) ----
 
-export interface RollupCache { zone?: string; rows: Map<string, RollupRow> }
+/** `version`: the roll-ups' version the rows are (the zone record's). */
+export interface RollupCache { zone?: string; version: number; rows: Map<string, RollupRow> }
 let cache: RollupCache | undefined;
 /** Bumped when a write to the roll-ups starts: a read that saw one begin is not kept. */
 let writes = 0;
@@ -56,17 +60,20 @@ export function keepRollupCache(c: RollupCache, writesAtRead: number): void {
   touch();
 }
 
-/** Once `tx` commits, its rows (n 0: deleted) are what the database has: so does the memory. */
-function patchOnCommit(tx: WriteTx, rows: Iterable<RollupRow>, zone: string | undefined): void {
+/** Once `tx` commits, its rows (n 0: deleted) are what the database has at `version`: so does the
+ *  memory, when it had the version before (else it is dropped: the next read is from the database). */
+function patchOnCommit(tx: WriteTx, rows: Iterable<RollupRow>, zone: string, version: number): void {
   writes++;
   const changed = [...rows];
   tx.done.then(() => {
     if (!cache) return;
+    if (cache.version !== version - 1) return void (cache = undefined);
     for (const row of changed) {
       if (row.n > 0) cache.rows.set(row.key, row);
       else cache.rows.delete(row.key);
     }
-    if (zone !== undefined) cache.zone = zone;
+    cache.zone = zone;
+    cache.version = version;
   }, () => (cache = undefined));
 }
 
@@ -94,7 +101,7 @@ export async function fillRollups(tx: WriteTx, zone: string): Promise<number> {
   const store = tx.objectStore('rollups');
   const rows = buildRows(contributions);
   for (const row of rows.values()) void store.put(row);
-  await store.put({ key: ROLLUP_ZONE_KEY, zone });
+  await store.put({ key: ROLLUP_ZONE_KEY, zone, version: 1 });
   return rows.size;
 }
 
@@ -120,7 +127,7 @@ export async function applyToRollups(tx: WriteTx, changes: readonly (readonly [C
   const rows = new Map<string, RollupRow>();
   keys.forEach((k, i) => {
     const r = got[i];
-    if (r && !isZone(r)) rows.set(k, r);
+    if (isRow(r)) rows.set(k, r);
   });
   for (const [c, sign] of deltas) {
     let row = rows.get(c.key);
@@ -128,6 +135,8 @@ export async function applyToRollups(tx: WriteTx, changes: readonly (readonly [C
     applyContribution(row, c, sign);
   }
   for (const row of rows.values()) void (row.n > 0 ? store.put(row) : store.delete(row.key));
-  if (!isZone(meta)) void store.put({ key: ROLLUP_ZONE_KEY, zone: localZoneName() });
-  patchOnCommit(tx, rows.values(), isZone(meta) ? undefined : localZoneName());
+  const zone = isZone(meta) ? meta.zone : localZoneName();
+  const version = versionOf(meta) + 1;
+  void store.put({ key: ROLLUP_ZONE_KEY, zone, version });
+  patchOnCommit(tx, rows.values(), zone, version);
 }
