@@ -32,6 +32,20 @@ async function expected(sandbox: SandboxControl, filter: ReportFilter = {}): Pro
   return aggregate(cases, { ...filter, tz: TZ }, { limit: Infinity });
 }
 
+/** When the figures were first painted (Element Timing) and the page's first contentful paint. */
+async function figuresPaint(page: Page): Promise<{ figures: number; fcp: number }> {
+  return page.evaluate(async () => ({
+    figures: await new Promise<number>((resolve) => {
+      new PerformanceObserver((list) => {
+        const e = list.getEntries().find((x) => (x as PerformanceEntry & { identifier?: string }).identifier === 'tv4boss-figures');
+        if (e) resolve((e as PerformanceEntry & { renderTime: number }).renderTime);
+      }).observe({ type: 'element', buffered: true });
+      setTimeout(() => resolve(NaN), 5000);
+    }),
+    fcp: performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ?? NaN,
+  }));
+}
+
 /** A history file of n ended cases (about 1 KB each, as an export writes them). */
 function bigHistory(n: number): string {
   const origin = 'https://acme.bossdesk.io';
@@ -207,6 +221,11 @@ test.describe('reports', () => {
     await page.goto('about:blank');
     await page.goto(url);
     await expectFigures(page, ranged);
+    // Its first frame held the figures: early.ts asked for them before the page's modules loaded
+    // (no "Loading" frame first).
+    const painted = await figuresPaint(page);
+    expect(painted.figures).toBeGreaterThan(0);
+    expect(painted.figures).toBe(painted.fcp);
     await expect(techs.getByLabel('Jon Snow')).toBeChecked();
     // Presets.
     await page.getByRole('button', { name: 'Last 7 days' }).click();

@@ -9,7 +9,7 @@ import { migrateCaseForReports } from '../../shared/reports/migrate';
 import type { RollupRow } from '../../shared/reports/rollup';
 import { ALL_STORES, type Db, type HistoryDb, type UpgradeTx } from './history-schema';
 import { applyToRollups, fillRollups, keepRollupCache, localZoneName, rollupCache, rollupWrites, ROLLUP_STORE } from './rollups';
-import { readRows, snapshotSoon } from './rollup-snapshot';
+import { putOffSnapshot, readRows, snapshotSoon } from './rollup-snapshot';
 import { ALL_DAYS, DAYS_STORE, markStaleDays, settleDays, settleInBackground, STALE_STORE } from './report-days';
 import { HISTORY_DB } from '../../shared/reports/day-copy';
 
@@ -259,6 +259,7 @@ export function rebuildReportDays(): Promise<void> {
  */
 export async function readAllRollups(): Promise<{ zone?: string; rows: RollupRow[] }> {
   const cached = rollupCache();
+  putOffSnapshot();
   if (cached) return { ...(cached.zone !== undefined ? { zone: cached.zone } : {}), rows: [...cached.rows.values()] };
   // Queries that come together (the page's figures and its list) share one read.
   const at = rollupWrites();

@@ -35,10 +35,22 @@ export async function readRows(d: Db): Promise<RowsRead> {
 export const SNAPSHOT_AFTER_MS = 5000;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
+let pending: (() => Promise<Db>) | undefined;
+
 /** Writes the snapshot from the rows in memory a moment from now (writes meanwhile put it off). */
 export function snapshotSoon(d: () => Promise<Db>): void {
+  pending = d;
   clearTimeout(timer);
-  timer = setTimeout(() => void d().then(writeSnapshot).catch(() => undefined), SNAPSHOT_AFTER_MS);
+  timer = setTimeout(() => {
+    pending = undefined;
+    void d().then(writeSnapshot).catch(() => undefined);
+  }, SNAPSHOT_AFTER_MS);
+}
+
+/** A report is being answered: a snapshot due is put off (its JSON of every row would hold the
+ *  worker's thread for tens of ms while a technician clicks through the filters). */
+export function putOffSnapshot(): void {
+  if (pending) snapshotSoon(pending);
 }
 
 /** The snapshot of the rows in memory, when they are the database's current version. */

@@ -82,9 +82,10 @@ export function Reports({ first }: { first?: ReportResult }) {
     };
     const given = firstFigures.current;
     firstFigures.current = undefined;
+    // The figures asked first: the worker answers in the order it is asked.
+    const figures = given ? undefined : request({ type: 'reports/query', filter: f, limit: 0 });
     const full = request({ type: 'reports/query', filter: f, limit });
-    if (given) return show((await Promise.all([full, afterPaint()]))[0], true);
-    const figures = request({ type: 'reports/query', filter: f, limit: 0 });
+    if (!figures) return show((await Promise.all([full, afterPaint()]))[0], true);
     const first = await Promise.race([figures.then((r) => ({ r, withList: false })), full.then((r) => ({ r, withList: true }))]);
     show(first.r, first.withList);
     if (!first.withList) show(await full, true);
