@@ -2,19 +2,16 @@
 // (the reports page reads the store itself) read it, a record per UTC day. For random histories
 // changed by lifecycle and batch writes, every filter gives the full scan's list (the oracle reads
 // the records themselves); writes only mark days stale, and a reader settles just its days.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keepOf } from '../src/shared/reports/day-copy';
 import type { ReportCase, ReportFilter } from '../src/shared/reports/types';
 import { dayString, zoneOf } from '../src/shared/reports/zone';
 import { randomRecord, rng, SPAN_DAYS, START, ZONES } from './helpers/random-history';
 import { record } from './helpers/report-cases';
-import { deleteDb } from './helpers/worker-state';
+import { freshHistoryEachTest } from './helpers/worker-state';
 import { expectSameReport } from './helpers/rollup-compare';
 
-beforeEach(async () => {
-  await deleteDb('tv4boss');
-  vi.resetModules();
-});
+freshHistoryEachTest();
 
 async function store() {
   const history = await import('../src/background/store/history');

@@ -2,16 +2,13 @@
 // after the page opens), the page's first figures asked before its code loads (reports/prefetch),
 // the opening of the reports page from the widget, and the settle in the background holding off
 // while a page opens.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import type { ReportResult } from '../src/shared/reports/types';
 import { record } from './helpers/report-cases';
-import { deleteDb } from './helpers/worker-state';
+import { freshHistoryEachTest } from './helpers/worker-state';
 
-beforeEach(async () => {
-  await deleteDb('tv4boss');
-  vi.resetModules();
-});
+freshHistoryEachTest();
 
 async function worker() {
   const history = await import('../src/background/store/history');

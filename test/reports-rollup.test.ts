@@ -1,7 +1,7 @@
 // Daily roll-ups (issue 18 §3): for random histories and random filters, the figures from the
 // roll-ups equal the full scan's (aggregate.ts is the oracle), after records change too; and the
 // worker keeps them in step with every write (lifecycle, sync/import batches) in IndexedDB.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CaseRecord } from '../src/shared/case';
 import { aggregate } from '../src/shared/reports/aggregate';
 import { toReportCaseTimed } from '../src/shared/reports/report-case';
@@ -11,7 +11,7 @@ import type { ReportCase, ReportFilter } from '../src/shared/reports/types';
 import { dayKeyer, dayString, ianaZone } from '../src/shared/reports/zone';
 import { randomRecord, rng, SPAN_DAYS, START, ZONES } from './helpers/random-history';
 import { expectSameReport } from './helpers/rollup-compare';
-import { deleteDb } from './helpers/worker-state';
+import { freshHistoryEachTest } from './helpers/worker-state';
 
 function randomFilter(r: ReturnType<typeof rng>, tz: string): ReportFilter {
   const day = () => dayString(Math.floor(START / 86_400_000) - 2 + r.int(SPAN_DAYS + 4));
@@ -98,10 +98,7 @@ describe('the median by bisection on the value', () => {
 });
 
 describe('the worker keeps its roll-ups in step with the history', () => {
-  beforeEach(async () => {
-    await deleteDb('tv4boss');
-    vi.resetModules();
-  });
+  freshHistoryEachTest();
 
   it('lifecycle writes and batch writes (sync, import) move the figures; the page\'s queries read the roll-ups, equal to the scan', async () => {
     const history = await import('../src/background/store/history');

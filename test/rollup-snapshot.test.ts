@@ -1,13 +1,10 @@
 // The roll-ups' snapshot (issue 18): a worker that starts reads every row from one record, but only
 // while it is of the rows' current version; the rows stay the truth.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { record } from './helpers/report-cases';
-import { deleteDb } from './helpers/worker-state';
+import { freshHistoryEachTest } from './helpers/worker-state';
 
-beforeEach(async () => {
-  await deleteDb('tv4boss');
-  vi.resetModules();
-});
+freshHistoryEachTest();
 
 /** A worker's modules, as after a start (vi.resetModules: nothing in memory; the database stays). */
 async function start() {

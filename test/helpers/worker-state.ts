@@ -1,7 +1,7 @@
 // history.ts keeps its IndexedDB connection open for the worker's life, and a delete waits for
 // open connections to close: remember every connection so that the database can be deleted
 // between tests.
-import { vi } from 'vitest';
+import { beforeEach, vi } from 'vitest';
 
 const connections: IDBDatabase[] = [];
 const realOpen = indexedDB.open.bind(indexedDB);
@@ -18,6 +18,15 @@ export async function deleteDb(name: string): Promise<void> {
     r.onsuccess = () => resolve();
     r.onerror = () => reject(r.error);
     r.onblocked = () => reject(new Error(`deleting ${name} is blocked`));
+  });
+}
+
+/** Before each test: the history database deleted and the worker's modules reloaded (they keep
+ *  its connection and the reports' memory at module level). */
+export function freshHistoryEachTest(): void {
+  beforeEach(async () => {
+    await deleteDb('tv4boss');
+    vi.resetModules();
   });
 }
 
