@@ -1,6 +1,7 @@
 // The reports page as a user meets it (issue 18 §3): time to figures when it opens, and from a
 // filter change (a click) to the new figures in the page, in real Chromium.
 import type { BrowserContext, Page } from '@playwright/test';
+import { figuresPaint } from '../e2e/fixtures.ts';
 
 export const reportsUrl = (id: string, search = '') => `chrome-extension://${id}/src/pages/reports/index.html${search}`;
 
@@ -10,16 +11,8 @@ export const reportsUrl = (id: string, search = '') => `chrome-extension://${id}
 export async function figuresTimes(page: Page): Promise<{ painted: number; rendered: number }> {
   await page.getByTestId('fig-sessions').waitFor({ timeout: 300_000 });
   await page.waitForFunction(() => performance.getEntriesByName('tv4boss-figures').length > 0);
-  return page.evaluate(async () => ({
-    painted: await new Promise<number>((resolve) => {
-      new PerformanceObserver((list) => {
-        const e = list.getEntries().find((x) => (x as PerformanceEntry & { identifier?: string }).identifier === 'tv4boss-figures') as (PerformanceEntry & { renderTime: number }) | undefined;
-        if (e) resolve(e.renderTime || e.startTime);
-      }).observe({ type: 'element', buffered: true });
-      setTimeout(() => resolve(NaN), 5000);
-    }),
-    rendered: performance.getEntriesByName('tv4boss-figures')[0]!.startTime,
-  }));
+  const { figures } = await figuresPaint(page);
+  return { painted: figures, rendered: await page.evaluate(() => performance.getEntriesByName('tv4boss-figures')[0]!.startTime) };
 }
 
 /** Opens the reports page: ms from navigation start to the figures painted (and rendered). */

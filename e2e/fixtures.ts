@@ -155,3 +155,18 @@ export async function startFromWidget(page: Page, url: string): Promise<string> 
   await expect(w.getByTestId('code')).toHaveText(/^s[\d-]+$/);
   return (await w.getByTestId('code').textContent())!;
 }
+
+/** On the reports page: when its figures were first painted (the browser's Element Timing of the
+ *  sessions figure, NaN when none came within 5 s) and the page's first contentful paint. */
+export async function figuresPaint(page: Page): Promise<{ figures: number; fcp: number }> {
+  return page.evaluate(async () => ({
+    figures: await new Promise<number>((resolve) => {
+      new PerformanceObserver((list) => {
+        const e = list.getEntries().find((x) => (x as PerformanceEntry & { identifier?: string }).identifier === 'tv4boss-figures');
+        if (e) resolve((e as PerformanceEntry & { renderTime: number }).renderTime || e.startTime);
+      }).observe({ type: 'element', buffered: true });
+      setTimeout(() => resolve(NaN), 5000);
+    }),
+    fcp: performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ?? NaN,
+  }));
+}

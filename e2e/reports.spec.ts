@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import {
-  test, expect, connectToken, launchWithExtension, serviceWorkerOf, startFromWidget, stopWorkers, tick, widget, DEMO_TOKEN,
+  test, expect, connectToken, figuresPaint, launchWithExtension, serviceWorkerOf, startFromWidget, stopWorkers, tick, widget, DEMO_TOKEN,
   type SandboxControl,
 } from './fixtures';
 import { formatDuration } from '../src/shared/duration';
@@ -30,20 +30,6 @@ async function expected(sandbox: SandboxControl, filter: ReportFilter = {}): Pro
     .map((s) => mergeSynced(undefined, s, reports))
     .flatMap((r) => (r ? [toReportCase(r)!] : []));
   return aggregate(cases, { ...filter, tz: TZ }, { limit: Infinity });
-}
-
-/** When the figures were first painted (Element Timing) and the page's first contentful paint. */
-async function figuresPaint(page: Page): Promise<{ figures: number; fcp: number }> {
-  return page.evaluate(async () => ({
-    figures: await new Promise<number>((resolve) => {
-      new PerformanceObserver((list) => {
-        const e = list.getEntries().find((x) => (x as PerformanceEntry & { identifier?: string }).identifier === 'tv4boss-figures');
-        if (e) resolve((e as PerformanceEntry & { renderTime: number }).renderTime);
-      }).observe({ type: 'element', buffered: true });
-      setTimeout(() => resolve(NaN), 5000);
-    }),
-    fcp: performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ?? NaN,
-  }));
 }
 
 /** A history file of n ended cases (about 1 KB each, as an export writes them). */

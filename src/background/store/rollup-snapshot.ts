@@ -4,20 +4,31 @@
 // the truth: the snapshot is used only when it is of the rows' current version (the zone record's,
 // bumped in every transaction that writes a row), and written again from the worker's memory a
 // moment after the rows change.
+import type { IDBPObjectStore } from 'idb';
 import type { RollupRow } from '../../shared/reports/rollup';
-import { ROLLUP_SNAPSHOT_KEY, ROLLUP_ZONE_KEY, type Db, type RollupSnapshot } from './history-schema';
+import { ROLLUP_SNAPSHOT_KEY, ROLLUP_ZONE_KEY, type Db, type HistoryDb, type RollupSnapshot } from './history-schema';
 import { isRow, isZone, rollupCache, versionOf } from './rollups';
+
+type RollupStore = IDBPObjectStore<HistoryDb, ['rollups'], 'rollups', 'readonly' | 'readwrite'>;
+
+/** The roll-ups' zone and version (their zone record) and the snapshot, read together. */
+async function stateOf(store: RollupStore): Promise<{ zone?: string; version: number; snap?: RollupSnapshot }> {
+  const [meta, snap] = await Promise.all([store.get(ROLLUP_ZONE_KEY), store.get(ROLLUP_SNAPSHOT_KEY) as Promise<RollupSnapshot | undefined>]);
+  return { ...(isZone(meta) ? { zone: meta.zone } : {}), version: versionOf(meta), ...(snap ? { snap } : {}) };
+}
+
+/** The snapshot holds the rows of this zone and version. */
+const isOf = (snap: RollupSnapshot | undefined, zone: string | undefined, version: number): snap is RollupSnapshot =>
+  !!snap && zone !== undefined && version > 0 && snap.zone === zone && snap.version === version;
 
 /** Rows read: from the snapshot when it is current, else from every row record. */
 export interface RowsRead { zone?: string; version: number; rows: RollupRow[]; fromSnapshot: boolean }
 
 export async function readRows(d: Db): Promise<RowsRead> {
   const tx = d.transaction('rollups', 'readonly');
-  const [meta, snap] = await Promise.all([tx.store.get(ROLLUP_ZONE_KEY), tx.store.get(ROLLUP_SNAPSHOT_KEY) as Promise<RollupSnapshot | undefined>]);
-  const zone = isZone(meta) ? meta.zone : undefined;
-  const version = versionOf(meta);
+  const { zone, version, snap } = await stateOf(tx.store);
   let rows: RollupRow[] | undefined;
-  if (snap && zone !== undefined && snap.zone === zone && snap.version === version && version > 0) {
+  if (isOf(snap, zone, version)) {
     try {
       rows = JSON.parse(snap.rows) as RollupRow[];
     } catch {
@@ -58,9 +69,8 @@ export async function writeSnapshot(d: Db): Promise<boolean> {
   const cache = rollupCache();
   if (!cache || cache.zone === undefined || cache.version === 0) return false;
   const tx = d.transaction('rollups', 'readwrite');
-  const [meta, snap] = await Promise.all([tx.store.get(ROLLUP_ZONE_KEY), tx.store.get(ROLLUP_SNAPSHOT_KEY) as Promise<RollupSnapshot | undefined>]);
-  const current = isZone(meta) && meta.zone === cache.zone && versionOf(meta) === cache.version;
-  const due = current && !(snap?.version === cache.version && snap.zone === cache.zone);
+  const { zone, version, snap } = await stateOf(tx.store);
+  const due = zone === cache.zone && version === cache.version && !isOf(snap, zone, version);
   if (due) await tx.store.put({ key: ROLLUP_SNAPSHOT_KEY, zone: cache.zone, version: cache.version, rows: JSON.stringify([...cache.rows.values()]) });
   await tx.done;
   return due;

@@ -14,7 +14,6 @@ import { SyncBar } from './SyncBar';
 import { DaysChart } from './Chart';
 import { ErrorBox } from './ErrorBox';
 
-const LIST_LIMIT = PAGE_LIST_LIMIT;
 const tz = (() => {
   try {
     return Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -50,7 +49,7 @@ const afterPaint = () => new Promise<void>((r) => requestAnimationFrame(() => se
 /** `first`: the figures of the address's filter, when early.ts had them before the first frame. */
 export function Reports({ first }: { first?: ReportResult }) {
   const [filter, setFilter] = useState<ReportFilter>(() => filterFromSearch(location.search));
-  const [limit, setLimit] = useState(LIST_LIMIT);
+  const [limit, setLimit] = useState(PAGE_LIST_LIMIT);
   const [result, setResult] = useState<ReportResult | undefined>(first);
   const firstFigures = useRef(first);
   /** The first frame with early figures holds the title and the figures alone (the filters' form
@@ -97,7 +96,7 @@ export function Reports({ first }: { first?: ReportResult }) {
   // The filter lives in the address (bookmarkable); back/forward restore it.
   const changeFilter = (f: ReportFilter) => {
     setFilter(f);
-    setLimit(LIST_LIMIT);
+    setLimit(PAGE_LIST_LIMIT);
     history.pushState(null, '', `${location.pathname}${searchFromFilter(f)}`);
   };
   useEffect(() => {
