@@ -5,7 +5,7 @@
 import type { CaseRecord } from '../../shared/case';
 import { toReportCaseTimed } from '../../shared/reports/report-case';
 import { applyContribution, buildRows, contributionOf, emptyRow, sameContribution, type Contribution, type RollupRow } from '../../shared/reports/rollup';
-import { dayKeyer, ianaZone, localZone, type DayZone } from '../../shared/reports/zone';
+import { dayKeyer, ianaZone, localZone, localZoneName, type DayZone } from '../../shared/reports/zone';
 import { ROLLUP_ZONE_KEY, type RollupSnapshot, type RollupZone, type WriteTx } from './history-schema';
 
 export { ROLLUP_ZONE_KEY };
@@ -13,14 +13,7 @@ export { ROLLUP_ZONE_KEY };
 export const ROLLUP_STORE = 'rollups';
 const BATCH = 2000;
 
-/** The worker's own time zone ('' when the platform does not tell it). */
-export function localZoneName(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || '';
-  } catch {
-    return '';
-  }
-}
+export { localZoneName };
 
 export const zoneNamed = (name: string): DayZone => (name && ianaZone(name)) || localZone;
 

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { request } from '../../platform/messaging';
 import { t } from '../../platform/i18n';
 import type { Result, UiError } from '../../shared/protocol';
+import { localZoneName } from '../../shared/reports/zone';
 import { filterFromSearch, searchFromFilter } from '../../shared/reports/filter-url';
 import { PAGE_LIST_LIMIT, REPORTS_PORT, type ReportFilter, type ReportResult, type ReportsPortOut, type SyncStatus } from '../../shared/reports/types';
 import { Filters } from './Filters';
@@ -14,13 +15,7 @@ import { SyncBar } from './SyncBar';
 import { DaysChart } from './Chart';
 import { ErrorBox } from './ErrorBox';
 
-const tz = (() => {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-})();
+const tz = localZoneName() || undefined;
 
 function download(name: string, type: string, parts: BlobPart[]) {
   const url = URL.createObjectURL(new Blob(parts, { type }));

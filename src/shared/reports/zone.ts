@@ -11,6 +11,15 @@ export interface DayZone {
 
 export const localZone: DayZone = { offsetMin: (ms) => -new Date(ms).getTimezoneOffset() };
 
+/** This browser's IANA time zone ('' when the platform does not tell it). */
+export function localZoneName(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || '';
+  } catch {
+    return '';
+  }
+}
+
 /** An IANA zone ('Europe/Madrid'), or undefined when the name is unknown. */
 export function ianaZone(tz: string): DayZone | undefined {
   let fmt: Intl.DateTimeFormat;
