@@ -7,7 +7,9 @@ export const reportsUrl = (id: string, search = '') => `chrome-extension://${id}
 
 /** When the page's figures were on screen, ms from navigation start: `painted`, the browser's
  *  Element Timing of the sessions figure (the frame that showed it); `rendered`, the page's own mark,
- *  set once its render is done (what this bench measured before: no raster, no presentation). */
+ *  set once its own render is done (what this bench measured before issue 18's Element Timing).
+ *  When the worker wrote the first frame into the page's HTML, that render is the hydration after
+ *  the paint: the page's code is live from then on. */
 export async function figuresTimes(page: Page): Promise<{ painted: number; rendered: number }> {
   await page.getByTestId('fig-sessions').waitFor({ timeout: 300_000 });
   await page.waitForFunction(() => performance.getEntriesByName('tv4boss-figures').length > 0);

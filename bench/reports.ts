@@ -269,9 +269,9 @@ async function main() {
         await p.close();
       }
       fig({ label: `Reports page (${have} cases, ${name}): first paint`, value: ms(median(paint)), goal: `≤ ${GOAL_PAINT_MS} ms`, verdict: median(paint) <= GOAL_PAINT_MS ? 'PASS' : 'OVER' });
-      fig({ label: `Reports page (${have} cases, ${name}): figures painted (rendered) / JS heap after GC`, value: `${ms(median(figs))} (${ms(median(rendered))}) / ${mb(median(heap))}`, max: ms(Math.max(...figs)),
+      fig({ label: `Reports page (${have} cases, ${name}): figures painted (page live) / JS heap after GC`, value: `${ms(median(figs))} (${ms(median(rendered))}) / ${mb(median(heap))}`, max: ms(Math.max(...figs)),
         goal: `≤ ${GOAL_FIGURES_MS} ms`, verdict: median(figs) <= GOAL_FIGURES_MS ? 'PASS' : 'OVER' });
-      say(`   ${name.padEnd(13)} first paint ${ms(median(paint))} (goal ≤ ${GOAL_PAINT_MS} ms: ${median(paint) <= GOAL_PAINT_MS ? 'met' : 'NOT met'}), figures painted at ${ms(median(figs))} (rendered ${ms(median(rendered))}), page JS heap after GC ${mb(median(heap))}`);
+      say(`   ${name.padEnd(13)} first paint ${ms(median(paint))} (goal ≤ ${GOAL_PAINT_MS} ms: ${median(paint) <= GOAL_PAINT_MS ? 'met' : 'NOT met'}), figures painted at ${ms(median(figs))} (page live ${ms(median(rendered))}), page JS heap after GC ${mb(median(heap))}`);
     }
     {
       // The floor: the first paint of the extension's smallest document (manifest.json as text: no
@@ -317,6 +317,7 @@ async function main() {
       const p = await ctx.newPage();
       await p.goto(`chrome-extension://${id}/src/pages/reports/index.html`);
       await p.getByTestId('fig-sessions').waitFor({ timeout: 120_000 });
+      await p.locator('button.primary:enabled').waitFor(); // the page's code runs (its actions follow the figures)
       const [download] = await Promise.all([
         p.waitForEvent('download', { timeout: 300_000 }),
         p.evaluate(() => {
@@ -369,7 +370,7 @@ async function main() {
         }
         say(`   import of ${have} cases: ${ms(imported)}; the importing page's figures ${ms(shown)} after its notice; Reports opened right after: figures painted at ${ms(after.ms)} (${sessions} sessions); warm reopen ${ms(median(warm))}`);
         fig({ label: `Import of the ${have} cases' history file (fresh profile)`, value: ms(imported) });
-        fig({ label: `Reports opened right after the import: figures painted (rendered)`, value: `${ms(after.ms)} (${ms(after.rendered)})`, goal: `≤ ${GOAL_FIGURES_MS} ms`, verdict: after.ms <= GOAL_FIGURES_MS ? 'PASS' : 'OVER' });
+        fig({ label: `Reports opened right after the import: figures painted (page live)`, value: `${ms(after.ms)} (${ms(after.rendered)})`, goal: `≤ ${GOAL_FIGURES_MS} ms`, verdict: after.ms <= GOAL_FIGURES_MS ? 'PASS' : 'OVER' });
         fig({ label: `Reports reopened (warm): figures painted`, value: ms(median(warm)), max: ms(Math.max(...warm)), goal: `≤ ${GOAL_FIGURES_MS} ms`, verdict: median(warm) <= GOAL_FIGURES_MS ? 'PASS' : 'OVER' });
       } finally {
         await fresh.ctx.close();
@@ -404,8 +405,8 @@ async function main() {
       say(`   hourly ("recent") sync: ${ms(performance.now() - t3)}, ${recent.calls} calls`);
       const afterSync = await openToFigures(fresh.ctx, fresh.id);
       await afterSync.page.close();
-      say(`   Reports opened right after the sync: figures painted at ${ms(afterSync.ms)} (rendered ${ms(afterSync.rendered)})`);
-      fig({ label: `Reports opened right after the sync (${SYNC_CASES} cases): figures painted (rendered)`, value: `${ms(afterSync.ms)} (${ms(afterSync.rendered)})`, goal: `≤ ${GOAL_FIGURES_MS} ms`, verdict: afterSync.ms <= GOAL_FIGURES_MS ? 'PASS' : 'OVER' });
+      say(`   Reports opened right after the sync: figures painted at ${ms(afterSync.ms)} (page live ${ms(afterSync.rendered)})`);
+      fig({ label: `Reports opened right after the sync (${SYNC_CASES} cases): figures painted (page live)`, value: `${ms(afterSync.ms)} (${ms(afterSync.rendered)})`, goal: `≤ ${GOAL_FIGURES_MS} ms`, verdict: afterSync.ms <= GOAL_FIGURES_MS ? 'PASS' : 'OVER' });
     } finally {
       await fresh.ctx.close();
       rmSync(fresh.dir, { recursive: true, force: true });

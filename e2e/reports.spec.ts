@@ -205,10 +205,12 @@ test.describe('reports', () => {
     const url = page.url();
     expect(url).toContain(`from=${day(15)}`);
     await page.goto('about:blank');
-    await page.goto(url);
+    const served = await page.goto(url);
+    // The worker answered the page's navigation with its figures in the HTML (page-fetch.ts): its
+    // first frame held them, before any of the page's code ran (no "Loading" frame first).
+    expect(served!.fromServiceWorker()).toBe(true);
+    expect(await served!.text()).toMatch(new RegExp(`data-testid="fig-sessions"[^>]*>${ranged.summary.sessions}</dd>`));
     await expectFigures(page, ranged);
-    // Its first frame held the figures: early.ts asked for them before the page's modules loaded
-    // (no "Loading" frame first).
     const painted = await figuresPaint(page);
     expect(painted.figures).toBeGreaterThan(0);
     expect(painted.figures).toBe(painted.fcp);

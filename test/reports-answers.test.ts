@@ -98,6 +98,20 @@ describe('reports/prefetch', () => {
     expect(await stale()).toBe(0);
   });
 
+  it('a page\'s question (a filter change) holds the settle in the background off too', async () => {
+    const w = await worker();
+    await w.runReportDetailed({}, 1);
+    await w.updateCases(['q1', 'q2', 'q3'], (id) => record({ id, createdAt: `2025-06-0${id.slice(1)}T10:00:00Z`, closedAt: `2025-06-0${id.slice(1)}T10:10:00Z` }));
+    const stale = async () => (await (await w.db()).getAllKeys(w.days.STALE_STORE)).length;
+    expect(await stale()).toBe(3);
+    await w.handleMessage({ type: 'reports/query', filter: { technicians: ['Marta Gómez'] }, limit: 0 }, page);
+    const background = w.days.settleInBackground(await w.db());
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await stale()).toBe(3);
+    await background;
+    expect(await stale()).toBe(0);
+  });
+
   it('opening the reports page from the widget begins its first figures', async () => {
     const w = await worker();
     await w.putCase(record());

@@ -21,6 +21,7 @@ import { reportCases, runReportDetailed, scanReport } from './reports/query';
 import { rebuildReportDays, rebuildRollups } from './store/history';
 import { acceptReportsPort } from './runtime/reports-port';
 import { openReportsPage } from './runtime/open-tabs';
+import { onPageFetch, routePastWorker, type PageFetchEvent, type RoutesInstallEvent } from './reports/page-fetch';
 import { acceptPanelPort } from './runtime/panel';
 import { seeOnTicketPorts, updateBadge } from './runtime/badge';
 import { onCommand, toggleSession } from './runtime/commands';
@@ -74,6 +75,11 @@ browser.alarms.onAlarm.addListener((alarm) => {
 });
 void armSyncAlarm();
 void resumeSync();
+
+// The reports page's navigation, answered with its figures in its HTML; nothing else of the
+// extension's pages passes through the worker (reports/page-fetch.ts).
+self.addEventListener('install', (e) => routePastWorker(e as unknown as RoutesInstallEvent));
+self.addEventListener('fetch', (e) => onPageFetch(e as unknown as PageFetchEvent));
 
 // The side panel "Service cases", the toolbar badge and the keyboard shortcuts (issue 17).
 browser.runtime.onConnect.addListener((port) => {

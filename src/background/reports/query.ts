@@ -20,6 +20,8 @@ export { CREATED_INDEX };
 export const DEFAULT_LIST_LIMIT = 500;
 /** How long a reports page that opens keeps the per-day copy's settle in the background waiting. */
 const PAGE_OPENING_MS = 2000;
+/** And each of a page's questions (a filter change): its answer does not wait behind a batch. */
+const PAGE_QUESTION_MS = 1000;
 
 /** A filter from a message: only known keys, only sane values. */
 export function cleanFilter(raw: unknown): ReportFilter {
@@ -111,8 +113,10 @@ export async function runReport(filter: ReportFilter, limit = DEFAULT_LIST_LIMIT
   return (await runReportDetailed(filter, limit)).result;
 }
 
-/** A page's question: the answer kept since the last write to the history, else a new one (answers.ts). */
+/** A page's question: the answer kept since the last write to the history, else a new one (answers.ts);
+ *  the settle in the background waits meanwhile. */
 export function answerReport(filter: ReportFilter, limit = DEFAULT_LIST_LIMIT): Promise<ReportResult> {
+  holdBackgroundSettle(PAGE_QUESTION_MS);
   return keptAnswer(filter, limit, () => runReport(filter, limit));
 }
 

@@ -11,7 +11,7 @@ import { Filters } from './Filters';
 import { Summary } from './Summary';
 import { Breakdowns } from './Breakdowns';
 import { CasesList } from './CasesList';
-import { SyncBar } from './SyncBar';
+import { PageHeader } from './PageHeader';
 import { DaysChart } from './Chart';
 import { ErrorBox } from './ErrorBox';
 
@@ -41,7 +41,8 @@ function latest(cur: SyncStatus | undefined, next: SyncStatus): SyncStatus {
 /** Resolves once the frame after the current one has begun: what is rendered now is on screen. */
 const afterPaint = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r)));
 
-/** `first`: the figures of the address's filter, when early.ts had them before the first frame. */
+/** `first`: the figures of the address's filter, when the page had them before its first frame (in
+ *  its HTML from the worker, or early.ts's answer). With them, the first render is prerender.tsx's. */
 export function Reports({ first }: { first?: ReportResult }) {
   const [filter, setFilter] = useState<ReportFilter>(() => filterFromSearch(location.search));
   const [limit, setLimit] = useState(PAGE_LIST_LIMIT);
@@ -51,6 +52,9 @@ export function Reports({ first }: { first?: ReportResult }) {
    *  controls cost the frame ~40 ms here); the rest comes in the next one, below them. */
   const [rest, setRest] = useState(!first);
   useEffect(() => void (!rest && afterPaint().then(() => setRest(true))), [rest]);
+  /** False in the first render, as in the frame the worker may have written (prerender.tsx). */
+  const [live, setLive] = useState(false);
+  useEffect(() => setLive(true), []);
   /** The list's own answer (the figures come first, the list after: it is not rebuilt for them). */
   const [list, setList] = useState<ReportResult>();
   const [error, setError] = useState<UiError>();
@@ -212,13 +216,7 @@ export function Reports({ first }: { first?: ReportResult }) {
 
   return (
     <main>
-      <header class="top">
-        <div>
-          <h1>{t('rpTitle')}</h1>
-          <p class="muted">{t('rpSubtitle')}</p>
-        </div>
-        <SyncBar status={sync} onSync={startSync} />
-      </header>
+      <PageHeader sync={sync} live={live} onSync={startSync} />
       {error && <ErrorBox error={error} onRetry={() => void query()} />}
       {!result && !error && <p class="loading" role="status" data-testid="loading">{t('rpLoading')}</p>}
       {result && <Summary result={result} />}

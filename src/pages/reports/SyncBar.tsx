@@ -5,11 +5,11 @@ import type { UiError } from '../../shared/protocol';
 import { ErrorBox } from './ErrorBox';
 import { dateTime, num } from './format';
 
-export function SyncBar({ status, onSync }: { status: SyncStatus | undefined; onSync: () => void }) {
+export function SyncBar({ status, live = true, onSync }: { status: SyncStatus | undefined; live?: boolean; onSync: () => void }) {
   const s = status;
   return (
     <div class="sync" data-testid="sync">
-      <button type="button" onClick={onSync} disabled={!!s?.running}>{t('rpSync')}</button>
+      <button type="button" onClick={onSync} disabled={!live || !!s?.running}>{t('rpSync')}</button>
       <p role="status" data-testid="sync-status">
         {s?.running
           ? t('rpSyncing', [num(s.seen), num(s.pages), num(s.added), num(s.updated)])

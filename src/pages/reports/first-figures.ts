@@ -3,6 +3,7 @@
 // they come in time (one frame with the figures, not a "Loading" frame and then another).
 import type { Result } from '../../shared/protocol';
 import type { ReportResult } from '../../shared/reports/types';
+import { FIRST_FIGURES_ID } from '../../shared/reports/prerendered';
 
 export interface FirstFigures {
   /** The address's search part the figures were asked for. */
@@ -24,4 +25,17 @@ export async function firstFigures(waitMs: number): Promise<ReportResult | undef
   const late = new Promise<undefined>((r) => (timer = setTimeout(r, waitMs)));
   const r = await Promise.race([first.answer, late]).finally(() => clearTimeout(timer));
   return r?.ok ? r.data : undefined;
+}
+
+/** The figures the worker wrote into the page's HTML with its first frame (background/reports/
+ *  page-fetch.ts), taken once; undefined when it did not. */
+export function prerenderedFigures(): ReportResult | undefined {
+  const data = document.getElementById(FIRST_FIGURES_ID);
+  if (!data) return undefined;
+  data.remove();
+  try {
+    return JSON.parse(data.textContent ?? '') as ReportResult;
+  } catch {
+    return undefined;
+  }
 }
