@@ -8,6 +8,7 @@
 import browser from 'webextension-polyfill';
 import { localZoneName } from '../../shared/reports/zone';
 import { withFirstFrame } from '../../shared/reports/prerendered';
+import { within } from '../../shared/within';
 import { firstFrameHtml } from '../../pages/reports/prerender';
 import { REPORTS_PAGE } from '../runtime/open-tabs';
 import { prefetchReport } from './query';
@@ -61,9 +62,7 @@ function readPageFile(): Promise<{ html: string; init: ResponseInit }> {
  *  figures come within PRERENDER_WAIT_MS; else the page's file as it is. */
 export async function prerenderedPage(search: string): Promise<Response> {
   const figures = prefetchReport(search, localZoneName()).catch(() => undefined);
-  let timer: number | undefined;
-  const late = new Promise<undefined>((r) => (timer = setTimeout(r, PRERENDER_WAIT_MS)));
-  const [file, result] = await Promise.all([readPageFile(), Promise.race([figures, late]).finally(() => clearTimeout(timer))]);
+  const [file, result] = await Promise.all([readPageFile(), within(figures, PRERENDER_WAIT_MS)]);
   const html = result && withFirstFrame(file.html, result, firstFrameHtml(result));
   return new Response(html ?? file.html, file.init);
 }

@@ -5,7 +5,7 @@ import type { UiError } from '../../shared/protocol';
 import { ErrorBox } from './ErrorBox';
 import { dateTime, num } from './format';
 
-export function SyncBar({ status, live = true, onSync }: { status: SyncStatus | undefined; live?: boolean; onSync: () => void }) {
+export function SyncBar({ status, live, onSync }: { status: SyncStatus | undefined; live: boolean; onSync: () => void }) {
   const s = status;
   return (
     <div class="sync" data-testid="sync">

@@ -4,6 +4,7 @@
 import type { Result } from '../../shared/protocol';
 import type { ReportResult } from '../../shared/reports/types';
 import { FIRST_FIGURES_ID } from '../../shared/reports/prerendered';
+import { within } from '../../shared/within';
 
 export interface FirstFigures {
   /** The address's search part the figures were asked for. */
@@ -21,9 +22,7 @@ export async function firstFigures(waitMs: number): Promise<ReportResult | undef
   const first = globalThis.tv4bossFirstFigures;
   globalThis.tv4bossFirstFigures = undefined;
   if (!first || first.search !== location.search) return undefined;
-  let timer: number | undefined;
-  const late = new Promise<undefined>((r) => (timer = setTimeout(r, waitMs)));
-  const r = await Promise.race([first.answer, late]).finally(() => clearTimeout(timer));
+  const r = await within(first.answer, waitMs);
   return r?.ok ? r.data : undefined;
 }
 
