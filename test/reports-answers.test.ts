@@ -23,6 +23,16 @@ const ID = 'test-extension-id';
 const page = { id: ID, url: `chrome-extension://${ID}/src/pages/reports/index.html` } as Runtime.MessageSender;
 const content = { id: ID, url: 'https://acme.bossdesk.io/app/tickets/1', tab: { id: 7 }, frameId: 0 } as Runtime.MessageSender;
 const sessions = (r: unknown) => (r as { data: ReportResult }).data.summary.sessions;
+type Worker = Awaited<ReturnType<typeof worker>>;
+const staleDays = async (w: Worker) => (await (await w.db()).getAllKeys(w.days.STALE_STORE)).length;
+/** A settle in the background begun now leaves the `stale` days alone for `ms`, then settles them all. */
+async function expectSettleHeld(w: Worker, ms: number, stale: number): Promise<void> {
+  const background = w.days.settleInBackground(await w.db());
+  await new Promise((r) => setTimeout(r, ms));
+  expect(await staleDays(w)).toBe(stale);
+  await background;
+  expect(await staleDays(w)).toBe(0);
+}
 
 describe('kept answers', () => {
   it('one run for the same question until the history is written; then the new record is in the answer', async () => {
@@ -88,28 +98,18 @@ describe('reports/prefetch', () => {
       const t = start + Number(id.slice(1)) * 86_400_000;
       return record({ id, createdAt: new Date(t).toISOString(), closedAt: new Date(t + 600_000).toISOString() });
     });
-    const stale = async () => (await (await w.db()).getAllKeys(w.days.STALE_STORE)).length;
-    expect(await stale()).toBe(12);
+    expect(await staleDays(w)).toBe(12);
     w.days.holdBackgroundSettle(300);
-    const background = w.days.settleInBackground(await w.db());
-    await new Promise((r) => setTimeout(r, 150));
-    expect(await stale()).toBe(12);
-    await background;
-    expect(await stale()).toBe(0);
+    await expectSettleHeld(w, 150, 12);
   });
 
   it('a page\'s question (a filter change) holds the settle in the background off too', async () => {
     const w = await worker();
     await w.runReportDetailed({}, 1);
     await w.updateCases(['q1', 'q2', 'q3'], (id) => record({ id, createdAt: `2025-06-0${id.slice(1)}T10:00:00Z`, closedAt: `2025-06-0${id.slice(1)}T10:10:00Z` }));
-    const stale = async () => (await (await w.db()).getAllKeys(w.days.STALE_STORE)).length;
-    expect(await stale()).toBe(3);
+    expect(await staleDays(w)).toBe(3);
     await w.handleMessage({ type: 'reports/query', filter: { technicians: ['Marta Gómez'] }, limit: 0 }, page);
-    const background = w.days.settleInBackground(await w.db());
-    await new Promise((r) => setTimeout(r, 300));
-    expect(await stale()).toBe(3);
-    await background;
-    expect(await stale()).toBe(0);
+    await expectSettleHeld(w, 300, 3);
   });
 
   it('opening the reports page from the widget begins its first figures', async () => {

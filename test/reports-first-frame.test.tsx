@@ -6,28 +6,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import type { Message } from '../src/shared/protocol';
-import type { ReportResult } from '../src/shared/reports/types';
-
-const result = (sessions: number, cases = 0): ReportResult => ({
-  filter: {}, range: {}, summary: { sessions, timed: sessions, totalSec: 600 * sessions, avgSec: 600, medianSec: 600, expired: 0, closeFailed: 0, closedElsewhere: 0, connectedSec: 0, connectedCases: 0 },
-  by: { technician: [], category: [], type: [], priority: [], source: [] }, days: [], technicians: ['Marta Gómez'],
-  cases: Array.from({ length: cases }, (_, i) => ({ id: `c${i}`, outcome: 'closed', createdAt: '2025-11-24T10:00:00Z', technician: 'Marta Gómez' })),
-  casesTotal: cases,
-} as unknown as ReportResult);
+import { app, fakeReportsWorker, frame, reportResult as result } from './helpers/reports-page';
 
 let sent: Message[] = [];
 beforeEach(() => {
-  sent = [];
-  const chrome = globalThis.chrome as unknown as Record<string, unknown>;
-  chrome.runtime = {
-    sendMessage: vi.fn(async (m: Message) => {
-      sent.push(m);
-      if (m.type === 'reports/query') return { ok: true, data: result(7, (m as Message<'reports/query'>).limit ?? 0) };
-      if (m.type === 'reports/prefetch') return { ok: true, data: result(7) };
-      return { ok: true, data: { running: false, pages: 0, calls: 0, seen: 0, added: 0, updated: 0, foreign: 0, open: 0 } };
-    }),
-    connect: () => ({ onMessage: { addListener() {} }, onDisconnect: { addListener() {} }, disconnect() {} }),
-  };
+  sent = fakeReportsWorker();
   document.body.replaceChildren(Object.assign(document.createElement('div'), { id: 'app' }));
 });
 afterEach(() => {
@@ -35,8 +18,6 @@ afterEach(() => {
   globalThis.tv4bossFirstFigures = undefined;
 });
 
-const app = () => document.getElementById('app')!;
-const frame = () => act(() => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 5))));
 
 describe('early.ts', () => {
   it('asks for the figures of the address\'s filter and leaves the answer for the page', async () => {

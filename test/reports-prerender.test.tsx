@@ -10,34 +10,19 @@ import type { ReportResult } from '../src/shared/reports/types';
 import { FIRST_FIGURES_ID, withFirstFrame } from '../src/shared/reports/prerendered';
 import { firstFrameHtml } from '../src/pages/reports/prerender';
 import { BUILT } from './helpers/built-reports-page';
-
-const result = (sessions: number, technician = 'Marta Gómez'): ReportResult => ({
-  filter: {}, range: {}, summary: { sessions, timed: sessions, totalSec: 600 * sessions, avgSec: 600, medianSec: 600, expired: 1, closeFailed: 0, closedElsewhere: 0, connectedSec: 0, connectedCases: 0 },
-  by: { technician: [{ key: technician, count: sessions }], category: [], type: [], priority: [], source: [] }, days: [], technicians: [technician],
-  cases: [], casesTotal: 0,
-} as unknown as ReportResult);
+import { app, fakeReportsWorker, frame, reportResult as result } from './helpers/reports-page';
 
 // The charts draw on a canvas, which happy-dom has not: not what these tests are about.
 vi.mock('../src/pages/reports/Chart', () => ({ DaysChart: () => null }));
 
 let sent: Message[] = [];
 beforeEach(() => {
-  sent = [];
-  (globalThis.chrome as unknown as Record<string, unknown>).runtime = {
-    sendMessage: vi.fn(async (m: Message) => {
-      sent.push(m);
-      if (m.type === 'reports/query') return { ok: true, data: result(7) };
-      return { ok: true, data: { running: false, pages: 0, calls: 0, seen: 0, added: 0, updated: 0, foreign: 0, open: 0 } };
-    }),
-    connect: () => ({ onMessage: { addListener() {} }, onDisconnect: { addListener() {} }, disconnect() {} }),
-  };
+  sent = fakeReportsWorker();
   document.head.replaceChildren();
   document.body.replaceChildren(Object.assign(document.createElement('div'), { id: 'app' }));
 });
 afterEach(() => render(null, document.getElementById('app')!));
 
-const app = () => document.getElementById('app')!;
-const frame = () => act(() => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 5))));
 /** The page as the worker answers it, laid into this document (head and body). */
 function openPrerendered(r: ReportResult) {
   const html = withFirstFrame(BUILT, r, firstFrameHtml(r))!;
@@ -59,7 +44,7 @@ describe('the page with its first frame (withFirstFrame)', () => {
   });
 
   it('a name that would close the data block reads back as it was', () => {
-    const r = result(2, '</script><script>alert(1)</script><!--');
+    const r = result(2, { technician: '</script><script>alert(1)</script><!--' });
     const doc = new DOMParser().parseFromString(withFirstFrame(BUILT, r, '')!, 'text/html');
     expect(doc.querySelectorAll('script')).toHaveLength(2); // the data block and early.js
     expect(JSON.parse(doc.getElementById(FIRST_FIGURES_ID)!.textContent!)).toEqual(r);
@@ -74,7 +59,7 @@ describe('the page with its first frame (withFirstFrame)', () => {
 describe('the first frame', () => {
   it('the worker\'s markup is the page\'s own first render with those figures', async () => {
     const { Reports } = await import('../src/pages/reports/Reports');
-    const r = result(12_345);
+    const r = result(12_345, { expired: 1 }); // with the expired note
     render(<Reports first={r} />, app()); // the first render, before its effects run
     const written = new DOMParser().parseFromString(`<div id="app">${firstFrameHtml(r)}</div>`, 'text/html').getElementById('app')!;
     expect(app().isEqualNode(written)).toBe(true);
